@@ -1,0 +1,165 @@
+//! The one error type of the core, with a stable machine-readable code per variant.
+//!
+//! Messages are written for the person who made the mistake: they name the place
+//! (node id, link, field, line and column) and what was expected. The app's UI
+//! switches on [`Error::code`], never on message text.
+
+use std::path::PathBuf;
+
+use crate::model::{LinkKey, NodeKind};
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A field holds something the format does not allow.
+    #[error("{place}: {message}")]
+    InvalidField { place: String, message: String },
+
+    #[error("node {id:?} does not exist")]
+    UnknownNode { id: String },
+
+    #[error("a node with id {id:?} already exists")]
+    DuplicateNode { id: String },
+
+    #[error("{link} does not exist")]
+    UnknownLink { link: LinkKey },
+
+    #[error("{link}: a node cannot be linked to itself")]
+    SelfLink { link: LinkKey },
+
+    #[error("{link}: a {} cannot {} a {}{}", from.label(), verb(link), to.label(), allowed_targets(link, *from))]
+    WrongKinds {
+        link: LinkKey,
+        from: NodeKind,
+        to: NodeKind,
+    },
+
+    #[error("{link} already exists")]
+    DuplicateLink { link: LinkKey },
+
+    #[error("{link} would close a loop: {}", path.join(" -> "))]
+    Loop { link: LinkKey, path: Vec<String> },
+
+    /// The node's kind cannot change while links that the new kind may not have remain.
+    #[error("node {id:?} cannot become a {}: {link} would no longer be allowed; remove it first", to.label())]
+    KindChangeBreaksLink {
+        id: String,
+        to: NodeKind,
+        link: LinkKey,
+    },
+
+    /// An error inside a larger input, with where it happened ("link 4", "node \"G1\"").
+    #[error("{place}: {source}")]
+    At {
+        place: String,
+        #[source]
+        source: Box<Error>,
+    },
+
+    #[error("invalid JSON at line {line}, column {column}: {message}")]
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
+    #[error("{path}: not a Throughline plan ({reason})")]
+    NotAPlan { path: PathBuf, reason: String },
+
+    #[error(
+        "{path}: this plan was written by a newer Throughline (schema {found}); this program reads schema {supported} and older"
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+
+    #[error("{path}: the plan file is damaged ({detail})")]
+    Corrupt { path: PathBuf, detail: String },
+
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("plan store: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+
+    #[error("nothing to {0}")]
+    NothingTo(&'static str),
+}
+
+fn verb(link: &LinkKey) -> &'static str {
+    match link.kind {
+        crate::model::LinkKind::Supports => "support",
+        crate::model::LinkKind::Allocates => "allocate to",
+    }
+}
+
+fn allowed_targets(link: &LinkKey, from: NodeKind) -> String {
+    let allowed: Vec<&str> = NodeKind::ALL
+        .into_iter()
+        .filter(|to| link.kind.allows(from, *to))
+        .map(NodeKind::label)
+        .collect();
+    if allowed.is_empty() {
+        match link.kind {
+            crate::model::LinkKind::Allocates => " (only resources allocate)".to_owned(),
+            crate::model::LinkKind::Supports => {
+                " (resources allocate, they do not support)".to_owned()
+            }
+        }
+    } else {
+        format!(" (it may {} a {})", verb(link), allowed.join(" or "))
+    }
+}
+
+impl Error {
+    /// A stable identifier for programs (the app's UI, scripts) to switch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidField { .. } => "invalid_field",
+            Error::UnknownNode { .. } => "unknown_node",
+            Error::DuplicateNode { .. } => "duplicate_node",
+            Error::UnknownLink { .. } => "unknown_link",
+            Error::SelfLink { .. } => "self_link",
+            Error::WrongKinds { .. } => "wrong_kinds",
+            Error::DuplicateLink { .. } => "duplicate_link",
+            Error::Loop { .. } => "loop",
+            Error::KindChangeBreaksLink { .. } => "kind_change_breaks_link",
+            Error::At { source, .. } => source.code(),
+            Error::Json { .. } => "invalid_json",
+            Error::NotAPlan { .. } => "not_a_plan",
+            Error::NewerSchema { .. } => "newer_schema",
+            Error::Corrupt { .. } => "corrupt",
+            Error::Io { .. } => "io",
+            Error::Sqlite(_) => "store",
+            Error::NothingTo(_) => "nothing_to_do",
+        }
+    }
+
+    pub(crate) fn field(place: impl Into<String>, message: impl Into<String>) -> Error {
+        Error::InvalidField {
+            place: place.into(),
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn at(self, place: impl Into<String>) -> Error {
+        Error::At {
+            place: place.into(),
+            source: Box::new(self),
+        }
+    }
+
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,346 @@
+//! The JSON interchange format of PLAN-FORMAT.md: strict reading, faithful writing.
+//!
+//! Reading is all or nothing. The top level is read first, so that a file from a newer
+//! format version is refused for its version rather than for a field it may add; then
+//! each node and link is read on its own, so that an error names the node (by position
+//! and id) or the link (by position), the field, and the line and column in the file.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::error::{Error, Result};
+use crate::files::write_atomically;
+use crate::graph::{PlanGraph, node_place};
+use crate::model::{
+    DEFAULT_REVIEW_CADENCE_DAYS, Link, LinkKind, Node, NodeKind, Plan, ResourceType, Status,
+};
+
+pub const FORMAT_NAME: &str = "throughline-plan";
+pub const FORMAT_VERSION: u64 = 1;
+
+const TOP_LEVEL_FIELDS: [&str; 6] = [
+    "format",
+    "version",
+    "name",
+    "review_cadence_days",
+    "nodes",
+    "links",
+];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNode {
+    id: String,
+    kind: NodeKind,
+    title: String,
+    why: Option<String>,
+    owner: Option<String>,
+    team: Option<String>,
+    status: Option<Status>,
+    target_date: Option<String>,
+    last_reviewed: Option<String>,
+    notes: Option<String>,
+    resource_type: Option<ResourceType>,
+    capacity: Option<f64>,
+    unit: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLink {
+    kind: LinkKind,
+    from: String,
+    to: String,
+    amount: Option<f64>,
+    why: Option<String>,
+}
+
+/// Just enough of a node to name it in an error about the rest of it.
+#[derive(Deserialize)]
+struct NodeId {
+    id: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    version: u64,
+    name: &'a str,
+    review_cadence_days: u32,
+    nodes: &'a [Node],
+    links: &'a [Link],
+}
+
+/// Reads a plan from interchange JSON and checks every rule, or says what is wrong and where.
+pub fn parse(text: &str) -> Result<PlanGraph> {
+    PlanGraph::from_plan(parse_fields(text)?)
+}
+
+/// Reads a plan file in interchange JSON.
+pub fn read_file(path: &Path) -> Result<PlanGraph> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::io(path, source))?;
+    parse(&text).map_err(|error| error.at(path.display().to_string()))
+}
+
+/// The plan as interchange JSON, pretty-printed, ending with a newline.
+pub fn to_json(plan: &Plan) -> String {
+    let document = Document {
+        format: FORMAT_NAME,
+        version: FORMAT_VERSION,
+        name: &plan.name,
+        review_cadence_days: plan.review_cadence_days,
+        nodes: &plan.nodes,
+        links: &plan.links,
+    };
+    let mut text = serde_json::to_string_pretty(&document)
+        .expect("a plan always serializes: its maps have string keys");
+    text.push('\n');
+    text
+}
+
+/// Writes the plan as interchange JSON; the file is replaced whole or not at all.
+pub fn write_file(path: &Path, plan: &Plan) -> Result<()> {
+    write_atomically(path, to_json(plan).as_bytes())
+}
+
+/// Reads the fields of a plan, checking each on its own (links and ids are checked by
+/// [`PlanGraph::from_plan`]).
+pub fn parse_fields(text: &str) -> Result<Plan> {
+    let top: BTreeMap<String, &RawValue> =
+        serde_json::from_str(text).map_err(|error| json_error(text, None, &error))?;
+
+    let format: Option<String> = top_field(text, &top, "format")?;
+    match format.as_deref() {
+        Some(FORMAT_NAME) => {}
+        Some(other) => {
+            return Err(Error::field(
+                "field \"format\"",
+                format!("expected {FORMAT_NAME:?}, got {other:?}: this is not a Throughline plan"),
+            ));
+        }
+        None => {
+            return Err(Error::field(
+                "field \"format\"",
+                format!("missing; a Throughline plan starts with \"format\": {FORMAT_NAME:?}"),
+            ));
+        }
+    }
+    let version: u64 = top_field(text, &top, "version")?
+        .ok_or_else(|| Error::field("field \"version\"", "missing; expected 1"))?;
+    if version > FORMAT_VERSION {
+        return Err(Error::field(
+            "field \"version\"",
+            format!(
+                "this plan is format version {version}; this program reads version {FORMAT_VERSION}. Update Throughline to open it."
+            ),
+        ));
+    }
+    if version < 1 {
+        return Err(Error::field(
+            "field \"version\"",
+            format!("expected 1, got {version}"),
+        ));
+    }
+    if let Some(unknown) = top
+        .keys()
+        .find(|key| !TOP_LEVEL_FIELDS.contains(&key.as_str()))
+    {
+        return Err(Error::field(
+            format!("field {unknown:?}"),
+            format!(
+                "unknown field; a plan has only {}",
+                TOP_LEVEL_FIELDS.join(", ")
+            ),
+        ));
+    }
+    let name: String = top_field(text, &top, "name")?
+        .ok_or_else(|| Error::field("field \"name\"", "missing; the plan needs a name"))?;
+    let review_cadence_days: u32 =
+        top_field(text, &top, "review_cadence_days")?.unwrap_or(DEFAULT_REVIEW_CADENCE_DAYS);
+    let raw_nodes: Vec<&RawValue> = top_field(text, &top, "nodes")?
+        .ok_or_else(|| Error::field("field \"nodes\"", "missing; expected a list of nodes"))?;
+    let raw_links: Vec<&RawValue> = top_field(text, &top, "links")?.unwrap_or_default();
+
+    let mut nodes = Vec::with_capacity(raw_nodes.len());
+    for (index, raw) in raw_nodes.iter().enumerate() {
+        nodes.push(parse_node(text, index, raw)?);
+    }
+    let mut links = Vec::with_capacity(raw_links.len());
+    for (index, raw) in raw_links.iter().enumerate() {
+        let link: RawLink = serde_json::from_str(raw.get())
+            .map_err(|error| json_error(text, Some(raw), &error).at(format!("link {index}")))?;
+        links.push(Link {
+            kind: link.kind,
+            from: link.from,
+            to: link.to,
+            amount: link.amount,
+            why: link.why,
+        });
+    }
+    Ok(Plan {
+        name,
+        review_cadence_days,
+        nodes,
+        links,
+    })
+}
+
+fn parse_node(text: &str, index: usize, raw: &RawValue) -> Result<Node> {
+    let place = || {
+        let id = serde_json::from_str::<NodeId>(raw.get())
+            .ok()
+            .and_then(|node| node.id)
+            .unwrap_or_default();
+        node_place(index, &id)
+    };
+    let node: RawNode = serde_json::from_str(raw.get())
+        .map_err(|error| json_error(text, Some(raw), &error).at(place()))?;
+    let date = |field: &str, value: Option<String>| -> Result<Option<NaiveDate>> {
+        value
+            .map(|value| {
+                parse_date(&value).map_err(|message| {
+                    Error::field(format!("field {field:?}"), message).at(place())
+                })
+            })
+            .transpose()
+    };
+    Ok(Node {
+        target_date: date("target_date", node.target_date)?,
+        last_reviewed: date("last_reviewed", node.last_reviewed)?,
+        id: node.id,
+        kind: node.kind,
+        title: node.title,
+        why: node.why,
+        owner: node.owner,
+        team: node.team,
+        status: node.status.unwrap_or_default(),
+        notes: node.notes,
+        resource_type: node.resource_type,
+        capacity: node.capacity,
+        unit: node.unit,
+    })
+}
+
+/// A `YYYY-MM-DD` calendar date, exactly.
+pub fn parse_date(text: &str) -> std::result::Result<NaiveDate, String> {
+    let well_formed = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let date = well_formed
+        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .flatten();
+    date.ok_or_else(|| format!("expected a date as YYYY-MM-DD, got {text:?}"))
+}
+
+fn top_field<'de, T: Deserialize<'de>>(
+    text: &str,
+    top: &BTreeMap<String, &'de RawValue>,
+    field: &str,
+) -> Result<Option<T>> {
+    top.get(field)
+        .map(|raw| {
+            serde_json::from_str(raw.get())
+                .map_err(|error| json_error(text, Some(raw), &error).at(format!("field {field:?}")))
+        })
+        .transpose()
+}
+
+/// A serde error as an [`Error::Json`] with its line and column in the whole file.
+fn json_error(text: &str, within: Option<&RawValue>, error: &serde_json::Error) -> Error {
+    let message = strip_position(&error.to_string());
+    let (mut line, mut column) = (error.line(), error.column());
+    if let Some(raw) = within {
+        let offset = (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+        let before = &text[..offset.min(text.len())];
+        let base_line = before.matches('\n').count() + 1;
+        let base_column = before.len() - before.rfind('\n').map_or(0, |at| at + 1);
+        if line <= 1 {
+            column += base_column;
+        }
+        line += base_line - 1;
+    }
+    Error::Json {
+        line,
+        column,
+        message,
+    }
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_of(text: &str) -> String {
+        match parse(text) {
+            Ok(_) => panic!("expected {text} to be refused"),
+            Err(error) => error.to_string(),
+        }
+    }
+
+    const MINIMAL: &str = r#"{"format":"throughline-plan","version":1,"name":"P","nodes":[]}"#;
+
+    #[test]
+    fn minimal_plan_reads_with_defaults() {
+        let plan = parse(MINIMAL).expect("minimal plan is valid").to_plan();
+        assert_eq!(plan.name, "P");
+        assert_eq!(plan.review_cadence_days, 90);
+        assert!(plan.nodes.is_empty() && plan.links.is_empty());
+    }
+
+    #[test]
+    fn malformed_json_names_line_and_column() {
+        let message = error_of("{\n  \"format\": \"throughline-plan\",\n  \"version\": 1,,\n}");
+        assert!(message.contains("line 3"), "{message}");
+        assert!(message.contains("column"), "{message}");
+    }
+
+    #[test]
+    fn unknown_node_field_names_node_field_and_position() {
+        let text = "{\"format\":\"throughline-plan\",\"version\":1,\"name\":\"P\",\"nodes\":[\n {\"id\":\"G1\",\"kind\":\"org_goal\",\"tilte\":\"x\"}]}";
+        let message = error_of(text);
+        assert!(message.contains("node 0 (\"G1\")"), "{message}");
+        assert!(message.contains("tilte"), "{message}");
+        assert!(message.contains("line 2"), "{message}");
+    }
+
+    #[test]
+    fn newer_version_is_refused_for_its_version_even_with_new_fields() {
+        let message = error_of(
+            r#"{"format":"throughline-plan","version":2,"name":"P","nodes":[],"layers":[]}"#,
+        );
+        assert!(
+            message.contains("version 2") && message.contains("reads version 1"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn dates_must_be_exact() {
+        for bad in ["2026-13-01", "2026-2-1", "01/02/2026", "2026-02-30"] {
+            let text = format!(
+                r#"{{"format":"throughline-plan","version":1,"name":"P","nodes":[{{"id":"G","kind":"org_goal","title":"t","target_date":"{bad}"}}]}}"#
+            );
+            let message = error_of(&text);
+            assert!(
+                message.contains("target_date") && message.contains("YYYY-MM-DD"),
+                "{bad}: {message}"
+            );
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! Throughline's core: the plan model, its checked graph, the alignment analysis,
+//! the SQLite plan store, the JSON interchange format and the reports.
+//!
+//! The desktop app and the `throughline` command are thin shells over this crate;
+//! nothing here knows about either.
+
+pub mod analysis;
+pub mod error;
+pub mod files;
+pub mod graph;
+pub mod interchange;
+pub mod model;
+pub mod text;
+
+pub use analysis::{Analysis, Finding, Rule, Severity, Summary, analyse};
+pub use error::{Error, Result};
+pub use graph::{Edit, PlanGraph};
+pub use model::{
+    Link, LinkKey, LinkKind, Node, NodeKind, Plan, PlanSettings, ResourceType, Status,
+};
