@@ -1,0 +1,50 @@
+//! The File menu: New, Open, Save As (native dialogs) and the recent plans.
+import { useCallback, useRef, useState } from "react";
+import { fileStem, useActions } from "../state/actions";
+import { usePlan } from "../state/store";
+import { Icon } from "../theme/icons";
+import { useDismiss } from "./useDismiss";
+
+export function FileMenu() {
+  const { planState } = usePlan();
+  const actions = useActions();
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(box, open, close);
+  const recent = planState.recent.filter((p) => p !== planState.path);
+  const pick = (run: () => unknown) => () => {
+    setOpen(false);
+    void run();
+  };
+  return (
+    <div className="menu" ref={box}>
+      <button type="button" data-testid="file-menu-button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}
+        title="New, open or save a copy of a plan">
+        <Icon name="file" size={15} /> File <Icon name="chevronDown" size={12} />
+      </button>
+      {open ? (
+        <div className="popover menu-list" role="menu">
+          <button type="button" role="menuitem" data-testid="file-new" onClick={pick(actions.newPlan)}>
+            New plan… <kbd>Ctrl+N</kbd>
+          </button>
+          <button type="button" role="menuitem" data-testid="file-open" onClick={pick(actions.open)}>
+            Open… <kbd>Ctrl+O</kbd>
+          </button>
+          <button type="button" role="menuitem" data-testid="file-save-as" onClick={pick(actions.saveAs)}>
+            Save a copy as… <kbd>Ctrl+Shift+S</kbd>
+          </button>
+          <div className="menu-section">Recent plans</div>
+          {recent.length === 0 ? <div className="menu-empty">Plans you open appear here.</div> : null}
+          {recent.map((path) => (
+            <button key={path} type="button" role="menuitem" className="recent" title={path} onClick={pick(() => actions.openPath(path))}>
+              <strong>{fileStem(path)}</strong>
+              <small>{path}</small>
+            </button>
+          ))}
+          <div className="menu-note">Every change is saved as you make it.</div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

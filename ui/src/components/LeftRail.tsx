@@ -1,0 +1,31 @@
+//! The left rail: the five views, with the findings count on Findings.
+import { useStore, type View } from "../state/store";
+import { Icon, type IconName } from "../theme/icons";
+
+const VIEWS: { view: View; label: string; icon: IconName; key: string }[] = [
+  { view: "map", label: "Map", icon: "map", key: "1" },
+  { view: "outline", label: "Outline", icon: "outline", key: "2" },
+  { view: "findings", label: "Findings", icon: "findings", key: "3" },
+  { view: "resources", label: "Resources", icon: "resources", key: "4" },
+  { view: "teams", label: "Teams", icon: "teams", key: "5" },
+];
+
+export { VIEWS };
+
+export function LeftRail() {
+  const { state, dispatch } = useStore();
+  const errors = state.planState?.analysis.summary.error ?? 0;
+  return (
+    <nav className="rail" aria-label="Views">
+      {VIEWS.map(({ view, label, icon, key }) => (
+        <button key={view} type="button" data-testid={`nav-${view}`} className={state.view === view ? "active" : ""}
+          aria-current={state.view === view ? "page" : undefined} title={`${label} (Alt+${key})`}
+          onClick={() => dispatch({ type: "view", view })}>
+          <Icon name={icon} size={20} />
+          <span>{label}</span>
+          {view === "findings" && errors > 0 ? <span className="rail-badge" aria-label={`${errors} errors`}>{errors}</span> : null}
+        </button>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,26 @@
+//! The status line: where the plan lives, whether every change is saved, and the as-of date.
+import { useStore } from "../state/store";
+import { Icon } from "../theme/icons";
+
+export function StatusLine() {
+  const { state } = useStore();
+  const planState = state.planState;
+  if (!planState) return <footer className="statusline" />;
+  const saving = state.pending > 0;
+  return (
+    <footer className="statusline">
+      <span className="status-path" data-testid="status-path" title={planState.path}>
+        <Icon name="file" size={13} /> {planState.path}
+      </span>
+      <span className={`status-saved${saving ? " saving" : ""}`} data-testid="status-saved"
+        title="Every change is written to the plan file as you make it">
+        {saving ? "Saving…" : <><Icon name="check" size={13} /> Saved</>}
+      </span>
+      <span className="spacer" />
+      <span>{planState.plan.nodes.length} nodes · {planState.plan.links.length} links</span>
+      <span data-testid="status-as-of" title="Date-based findings (stale reviews, past targets) are judged on this date">
+        <Icon name="calendar" size={13} /> As of {planState.as_of}
+      </span>
+    </footer>
+  );
+}

@@ -1,0 +1,121 @@
+//! The UI store: the last PlanState from Rust plus what is UI-only (view, selection, filter, toast).
+import { createContext, useContext, useMemo, useReducer, type Dispatch, type ReactNode } from "react";
+import type { AppError, PlanState } from "../ipc/types";
+import { EMPTY_FILTER, type NodeFilter } from "../model/filter";
+import { buildIndex, type PlanIndex } from "../model/planIndex";
+
+export type View = "map" | "outline" | "findings" | "resources" | "teams";
+
+export type Toast = {
+  id: number;
+  tone: "error" | "info";
+  /** AppError.code for errors; "info" for confirmations. */
+  code: string;
+  message: string;
+  action?: { label: string; run: () => void };
+};
+
+export type UiState = {
+  planState: PlanState | null;
+  /** Why the first plan could not be loaded, if it could not. */
+  loadError: AppError | null;
+  view: View;
+  selected: string | null;
+  /** Bumped to ask the map to centre on the selection (finding clicked, search Enter). */
+  focusTick: number;
+  filter: NodeFilter;
+  toast: Toast | null;
+  /** Edits sent to Rust and not yet answered. */
+  pending: number;
+  team: string;
+};
+
+export type Action =
+  | { type: "loaded"; planState: PlanState; keepSelection?: boolean }
+  | { type: "load_failed"; error: AppError }
+  | { type: "view"; view: View }
+  | { type: "select"; id: string | null; focus?: boolean }
+  | { type: "filter"; filter: Partial<NodeFilter> }
+  | { type: "clear_filter" }
+  | { type: "toast"; toast: Omit<Toast, "id"> }
+  | { type: "dismiss_toast"; id: number }
+  | { type: "pending"; delta: number }
+  | { type: "team"; team: string };
+
+export const initialState: UiState = {
+  planState: null,
+  loadError: null,
+  view: "map",
+  selected: null,
+  focusTick: 0,
+  filter: EMPTY_FILTER,
+  toast: null,
+  pending: 0,
+  team: "",
+};
+
+let toastSeq = 0;
+
+export function reducer(state: UiState, action: Action): UiState {
+  switch (action.type) {
+    case "loaded": {
+      const samePlan = state.planState?.path === action.planState.path || action.keepSelection;
+      const stillThere =
+        samePlan && state.selected !== null && action.planState.plan.nodes.some((n) => n.id === state.selected);
+      return {
+        ...state,
+        planState: action.planState,
+        loadError: null,
+        selected: stillThere ? state.selected : null,
+        team: samePlan ? state.team : "",
+      };
+    }
+    case "load_failed":
+      return { ...state, loadError: action.error };
+    case "view":
+      return { ...state, view: action.view };
+    case "select":
+      return { ...state, selected: action.id, focusTick: action.focus ? state.focusTick + 1 : state.focusTick };
+    case "filter":
+      return { ...state, filter: { ...state.filter, ...action.filter } };
+    case "clear_filter":
+      return { ...state, filter: EMPTY_FILTER };
+    case "toast":
+      return { ...state, toast: { ...action.toast, id: ++toastSeq } };
+    case "dismiss_toast":
+      return state.toast?.id === action.id ? { ...state, toast: null } : state;
+    case "pending":
+      return { ...state, pending: Math.max(0, state.pending + action.delta) };
+    case "team":
+      return { ...state, team: action.team };
+  }
+}
+
+type Store = { state: UiState; dispatch: Dispatch<Action>; index: PlanIndex | null };
+
+const StoreContext = createContext<Store | null>(null);
+
+export function StoreProvider({ children, initial }: { children: ReactNode; initial?: Partial<UiState> }) {
+  const [state, dispatch] = useReducer(reducer, { ...initialState, ...initial });
+  const planState = state.planState;
+  // One index per PlanState: every view reads parents, children and findings from it.
+  const index = useMemo(
+    () => (planState ? buildIndex(planState.plan, planState.analysis.findings) : null),
+    [planState],
+  );
+  const value = useMemo(() => ({ state, dispatch, index }), [state, index]);
+  return <StoreContext.Provider value={value}>{children}</StoreContext.Provider>;
+}
+
+export function useStore(): Store {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error("useStore outside StoreProvider");
+  return store;
+}
+
+/** For components that only render once a plan is loaded. */
+export function usePlan() {
+  const { state, dispatch, index } = useStore();
+  if (!state.planState || !index) throw new Error("usePlan before the plan is loaded");
+  return { state, dispatch, index, planState: state.planState };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { EMPTY_FILTER, matchingIds } from "../model/filter";
+import { buildIndex } from "../model/planIndex";
+import { FINDINGS, PLAN } from "./fixtures";
+
+const index = buildIndex(PLAN, FINDINGS);
+const ids = (filter: Partial<typeof EMPTY_FILTER>) => {
+  const set = matchingIds(PLAN.nodes, { ...EMPTY_FILTER, ...filter }, index);
+  return set ? [...set].sort() : null;
+};
+
+describe("filter", () => {
+  it("matches everything (null) when no filter is set", () => {
+    expect(ids({}), "an empty filter means no filtering").toBeNull();
+  });
+  it("matches every word of the text, case-insensitively, in title, id, owner or team", () => {
+    expect(ids({ text: "SELF portal" }), "both words occur in I1's title").toEqual(["I1"]);
+    expect(ids({ text: "priya" }), "owner text matches").toEqual(["S1", "TG1"]);
+  });
+  it("filters by kind, team, owner and status together", () => {
+    expect(ids({ kind: "strategy" }), "the two strategies").toEqual(["S1", "S2"]);
+    expect(ids({ kind: "strategy", team: "Security" }), "the Security strategy").toEqual(["S2"]);
+    expect(ids({ status: "proposed" }), "only S2 is proposed").toEqual(["S2"]);
+    expect(ids({ owner: "Noah" }), "Noah owns I2").toEqual(["I2"]);
+  });
+  it("filters by severity of findings, or by having none", () => {
+    expect(ids({ severity: "error" }), "only I2 has an error").toEqual(["I2"]);
+    expect(ids({ severity: "warning" }), "I2 and S1 have warnings").toEqual(["I2", "S1"]);
+    expect(ids({ severity: "none", kind: "initiative" }), "I1 is the initiative without findings").toEqual(["I1"]);
+  });
+});

@@ -1,0 +1,62 @@
+//! One node on the map: the kind's shape and colour, its title, resource icon and findings badge.
+import { Handle, Position, type NodeProps, type Node as FlowNode } from "@xyflow/react";
+import { memo } from "react";
+import type { Finding } from "../../bindings/Finding";
+import type { Node } from "../../bindings/Node";
+import { FindingBadge } from "../../components/FindingBadge";
+import { KindGlyph, ResourceIcon } from "../../theme/icons";
+import { KIND_STYLE, RESOURCE_TYPE_LABEL, SHAPE_POINTS, STATUS_LABEL } from "../../theme/kinds";
+
+export type MapNodeData = {
+  node: Node;
+  findings: Finding[] | undefined;
+  /** Off the selected throughline or outside the filter. */
+  dim: boolean;
+  /** On the selected throughline. */
+  lit: boolean;
+  /** Matches the active search or filter. */
+  match: boolean;
+};
+
+export type MapFlowNode = FlowNode<MapNodeData, "plan">;
+
+function MapNodeView({ data, selected }: NodeProps<MapFlowNode>) {
+  const { node, findings, dim, lit, match } = data;
+  const style = KIND_STYLE[node.kind];
+  const points = SHAPE_POINTS[style.shape];
+  const classes = ["map-node", `shape-${style.shape}`, `status-${node.status}`];
+  if (dim) classes.push("dim");
+  if (lit) classes.push("lit");
+  if (match) classes.push("match");
+  if (selected) classes.push("selected");
+  return (
+    <div className={classes.join(" ")} data-testid={`map-node-${node.id}`}
+      style={{ ["--kind" as string]: style.color, ["--tint" as string]: style.tint }}
+      title={`${style.label}: ${node.title}${node.status !== "active" ? ` (${STATUS_LABEL[node.status]})` : ""}`}>
+      {points ? (
+        <svg className="shape" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden>
+          <polygon points={points} vectorEffect="non-scaling-stroke" />
+        </svg>
+      ) : null}
+      {/* Edges point up: a node's top connects to what it supports, its bottom to what supports it. */}
+      <Handle type="source" position={Position.Top} className="handle" />
+      <Handle type="target" position={Position.Bottom} className="handle" />
+      <div className="map-node-kind">
+        <KindGlyph kind={node.kind} size={9} />
+        {node.kind === "resource" ? (
+          <>
+            <ResourceIcon type={node.resource_type} size={13} color={style.color} />
+            <span>{node.resource_type ? RESOURCE_TYPE_LABEL[node.resource_type] : style.label}</span>
+          </>
+        ) : (
+          <span>{style.label}</span>
+        )}
+        {node.status !== "active" ? <span className="map-node-status">{STATUS_LABEL[node.status]}</span> : null}
+      </div>
+      <div className="map-node-title">{node.title}</div>
+      <div className="map-node-badge"><FindingBadge findings={findings} /></div>
+    </div>
+  );
+}
+
+export const MapNode = memo(MapNodeView);

@@ -1,0 +1,111 @@
+//! Teams: pick a team; see its strategies and initiatives, each with its path up to the org goals
+//! and its findings — the line a team lead shows to prove the work is aligned.
+import { useEffect } from "react";
+import type { Node } from "../../bindings/Node";
+import { KindChip, NodeRef } from "../../components/KindChip";
+import { kindRank } from "../../model/planIndex";
+import { pathsUp } from "../../model/throughline";
+import { usePlan } from "../../state/store";
+import { Icon, SeverityIcon } from "../../theme/icons";
+import { STATUS_LABEL } from "../../theme/kinds";
+import { RULE_TITLE } from "../../theme/rules";
+
+export function TeamsView() {
+  const { planState, index, state, dispatch } = usePlan();
+  const teams = index.teams;
+  const team = teams.includes(state.team) ? state.team : (teams[0] ?? "");
+  useEffect(() => {
+    if (team !== state.team) dispatch({ type: "team", team });
+  }, [team, state.team, dispatch]);
+
+  const ofTeam = planState.plan.nodes.filter((n) => (n.team ?? "").trim() === team);
+  const goals = ofTeam.filter((n) => n.kind === "team_goal" || n.kind === "org_goal");
+  const work = ofTeam
+    .filter((n) => n.kind === "strategy" || n.kind === "initiative")
+    .sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || index.order.get(a.id)! - index.order.get(b.id)!);
+  const select = (id: string) => dispatch({ type: "select", id });
+
+  return (
+    <div className="teams-view scroll-view">
+      <div className="view-header">
+        <h1>Teams</h1>
+        {teams.length ? (
+          <label className="team-picker">Team
+            <select data-testid="team-select" value={team} onChange={(e) => dispatch({ type: "team", team: e.target.value })}>
+              {teams.map((t) => <option key={t} value={t}>{t}</option>)}
+            </select>
+          </label>
+        ) : null}
+      </div>
+      {teams.length === 0 ? (
+        <div className="empty-view">
+          <h2>No teams yet</h2>
+          <p>Set the Team field of goals, strategies and initiatives in the inspector; each team then gets its page here.</p>
+        </div>
+      ) : (
+        <>
+          {goals.length ? (
+            <p className="team-goals">
+              <strong>{team}'s goals:</strong>
+              {goals.map((g) => <NodeRef key={g.id} node={g} onSelect={select} />)}
+            </p>
+          ) : null}
+          {work.length === 0 ? (
+            <p className="empty-hint">{team} has no strategies or initiatives yet. Add one and set its team to {team}.</p>
+          ) : null}
+          <ul className="team-work">
+            {work.map((node) => <WorkCard key={node.id} node={node} selected={state.selected === node.id} onSelect={select} />)}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function WorkCard({ node, selected, onSelect }: { node: Node; selected: boolean; onSelect: (id: string) => void }) {
+  const { index } = usePlan();
+  const findings = index.findings.get(node.id) ?? [];
+  const paths = pathsUp(index, node.id).filter((p) => p.length > 1);
+  const reachesOrg = paths.some((p) => index.nodes.get(p[p.length - 1])?.kind === "org_goal");
+  return (
+    <li className={`work-card${selected ? " selected" : ""}`} data-testid={`team-item-${node.id}`}>
+      <div className="work-head" onClick={() => onSelect(node.id)}>
+        <KindChip kind={node.kind} node={node} />
+        <strong>{node.title}</strong>
+        {node.status !== "active" ? <span className="status-pill">{STATUS_LABEL[node.status]}</span> : null}
+        {node.owner ? <span className="muted">{node.owner}</span> : null}
+      </div>
+      <div className="paths">
+        {paths.length === 0 ? (
+          <p className="broken-path"><SeverityIcon severity="error" size={13} /> Link this {node.kind} to a {node.kind === "initiative" ? "strategy" : "team goal"} that leads to an organizational goal.</p>
+        ) : (
+          paths.map((path) => (
+            <div key={path.join(">")} className="path">
+              {path.slice(1).map((id) => {
+                const step = index.nodes.get(id);
+                return step ? (
+                  <span key={id} className="path-step">
+                    <Icon name="chevronRight" size={11} />
+                    <NodeRef node={step} onSelect={onSelect} />
+                  </span>
+                ) : null;
+              })}
+            </div>
+          ))
+        )}
+        {paths.length > 0 && !reachesOrg ? (
+          <p className="broken-path"><SeverityIcon severity="error" size={13} /> This line stops before an organizational goal.</p>
+        ) : null}
+      </div>
+      {findings.length ? (
+        <ul className="work-findings">
+          {findings.map((f) => (
+            <li key={f.rule}><SeverityIcon severity={f.severity} size={13} /> <strong>{RULE_TITLE[f.rule]}:</strong> {f.hint}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="all-clear"><Icon name="check" size={13} /> Aligned and resourced.</p>
+      )}
+    </li>
+  );
+}

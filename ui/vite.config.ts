@@ -1,0 +1,26 @@
+//! Vite build of the Throughline front end: bundles everything (no CDN) so the app runs under a strict CSP.
+import { defineConfig } from "vitest/config";
+import react from "@vitejs/plugin-react";
+
+export default defineConfig({
+  plugins: [react()],
+  // Tauri serves the bundle from its own protocol; relative asset paths keep it portable.
+  base: "./",
+  clearScreen: false,
+  server: {
+    port: 5173,
+    strictPort: true,
+    // The dev mock backend reads the sample plan from the core crate.
+    fs: { allow: [".."] },
+  },
+  build: {
+    outDir: "dist",
+    target: "es2022",
+    chunkSizeWarningLimit: 3000,
+  },
+  worker: { format: "es" },
+  test: {
+    environment: "jsdom",
+    include: ["src/**/*.test.{ts,tsx}"],
+  },
+});
