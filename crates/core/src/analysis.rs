@@ -309,7 +309,6 @@ pub fn analyse(plan: &PlanGraph, as_of: NaiveDate) -> Analysis {
     let mut resourced = vec![false; bound];
     let mut own_types = vec![0u8; bound];
     let mut own_backing = vec![Backing::None; bound];
-    let mut allocated = vec![0.0f64; bound];
     let mut allocates_any = vec![false; bound];
     for edge in graph.edge_references() {
         let (from, to) = (edge.source(), edge.target());
@@ -326,7 +325,6 @@ pub fn analyse(plan: &PlanGraph, as_of: NaiveDate) -> Analysis {
             own_types[to.index()] |= ty.bit();
         }
         own_backing[to.index()] = own_backing[to.index()].join(Backing::One(from));
-        allocated[from.index()] += amount;
         allocates_any[from.index()] = true;
     }
 
@@ -379,9 +377,13 @@ pub fn analyse(plan: &PlanGraph, as_of: NaiveDate) -> Analysis {
             if node(edge).kind == NodeKind::OrgGoal || reaches_org[up] {
                 reaches_org[i] = true;
             }
-            if dead_end[i].is_none() {
-                dead_end[i] = dead_end[up];
-            }
+            // Of several ways up, keep the dead end with the smallest id: the evidence
+            // must depend on the plan alone, not on the order links were added in.
+            dead_end[i] = match (dead_end[i], dead_end[up]) {
+                (Some(kept), Some(other)) if node(other).id < node(kept).id => Some(other),
+                (None, other) => other,
+                (kept, _) => kept,
+            };
         }
         if !has_way_up {
             dead_end[i] = Some(at);
@@ -459,8 +461,11 @@ pub fn analyse(plan: &PlanGraph, as_of: NaiveDate) -> Analysis {
         }
 
         if kind == NodeKind::Resource {
-            if let Some(capacity) = n.capacity {
-                let sum = allocated[i];
+            if let Some(capacity) = n.capacity.filter(|_| allocates_any[i]) {
+                // Summed in id order, so that the same plan always gives the same sum
+                // to the last bit however its links were added.
+                let allocations = counting_allocations(plan, at, &present);
+                let sum: f64 = allocations.iter().map(|allocation| allocation.amount).sum();
                 if sum > capacity + CAPACITY_TOLERANCE * capacity.abs().max(1.0) {
                     let unit = n
                         .unit
@@ -477,7 +482,7 @@ pub fn analyse(plan: &PlanGraph, as_of: NaiveDate) -> Analysis {
                             format_amount(sum - capacity)
                         ),
                     );
-                    finding.allocations = Some(counting_allocations(plan, at, &present));
+                    finding.allocations = Some(allocations);
                     finding.allocated = Some(sum);
                     finding.capacity = Some(capacity);
                     findings.push(finding);
@@ -527,8 +532,10 @@ pub fn analyse(plan: &PlanGraph, as_of: NaiveDate) -> Analysis {
                     let days = (as_of - reviewed).num_days();
                     (days > cadence).then(|| {
                         format!(
-                            "The {} {title} was last reviewed on {reviewed}, {days} days before {as_of}; the cadence is {cadence} days.",
-                            kind.label()
+                            "The {} {title} was last reviewed on {reviewed}, {} before {as_of}; the cadence is {}.",
+                            kind.label(),
+                            day_count(days),
+                            day_count(cadence)
                         )
                     })
                 }
@@ -538,19 +545,20 @@ pub fn analyse(plan: &PlanGraph, as_of: NaiveDate) -> Analysis {
             }
         }
 
-        if kind != NodeKind::Resource && n.status.is_open() {
-            if let Some(target) = n.target_date.filter(|target| *target < as_of) {
-                findings.push(Finding::new(
+        if kind != NodeKind::Resource
+            && n.status.is_open()
+            && let Some(target) = n.target_date.filter(|target| *target < as_of)
+        {
+            findings.push(Finding::new(
                     Rule::PastTarget,
                     n,
                     format!(
-                        "The {} {title} is still {} but its target date, {target}, is {} days before {as_of}.",
+                        "The {} {title} is still {} but its target date, {target}, is {} before {as_of}.",
                         kind.label(),
                         n.status.as_str(),
-                        (as_of - target).num_days()
+                        day_count((as_of - target).num_days())
                     ),
                 ));
-            }
         }
 
         if kind == NodeKind::Strategy && (resourced[i] || reached_by_resourced_initiative[i]) {
@@ -576,12 +584,13 @@ pub fn analyse(plan: &PlanGraph, as_of: NaiveDate) -> Analysis {
     }
 
     for at in graph.node_indices() {
-        let goals = &spof_goals[at.index()];
+        let goals = &mut spof_goals[at.index()];
         if goals.is_empty() {
             continue;
         }
-        let mut related: Vec<String> = goals.iter().map(|goal| node(*goal).id.clone()).collect();
-        related.sort_unstable();
+        goals.sort_unstable_by(|a, b| node(*a).id.cmp(&node(*b).id));
+        let goals = &*goals;
+        let related: Vec<String> = goals.iter().map(|goal| node(*goal).id.clone()).collect();
         let n = node(at);
         let titles: Vec<String> = goals
             .iter()
@@ -753,6 +762,15 @@ fn counting_allocations(
         .collect();
     allocations.sort_unstable_by(|a, b| a.to.cmp(&b.to));
     allocations
+}
+
+/// "1 day", "31 days".
+fn day_count(days: i64) -> String {
+    if days == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{days} days")
+    }
 }
 
 /// "a", "a or b", "a, b or c".

@@ -28,7 +28,7 @@ pub enum Error {
     #[error("{link}: a node cannot be linked to itself")]
     SelfLink { link: LinkKey },
 
-    #[error("{link}: a {} cannot {} a {}{}", from.label(), verb(link), to.label(), allowed_targets(link, *from))]
+    #[error("{link}: {} cannot {} {}{}", a(from.label()), verb(link), a(to.label()), allowed_targets(link, *from))]
     WrongKinds {
         link: LinkKey,
         from: NodeKind,
@@ -42,7 +42,7 @@ pub enum Error {
     Loop { link: LinkKey, path: Vec<String> },
 
     /// The node's kind cannot change while links that the new kind may not have remain.
-    #[error("node {id:?} cannot become a {}: {link} would no longer be allowed; remove it first", to.label())]
+    #[error("node {id:?} cannot become {}: {link} would no longer be allowed; remove it first", a(to.label()))]
     KindChangeBreaksLink {
         id: String,
         to: NodeKind,
@@ -91,6 +91,26 @@ pub enum Error {
 
     #[error("nothing to {0}")]
     NothingTo(&'static str),
+
+    /// A report was asked for a team that no node belongs to.
+    #[error("team {team:?} does not exist in this plan; {}", known_teams(known))]
+    UnknownTeam { team: String, known: Vec<String> },
+
+    /// A report could not be rendered (a defect of ours, not of the plan).
+    #[error("could not render the {format} report: {detail}")]
+    Render {
+        format: &'static str,
+        detail: String,
+    },
+}
+
+fn known_teams(known: &[String]) -> String {
+    if known.is_empty() {
+        "no node has a team".to_owned()
+    } else {
+        let names: Vec<String> = known.iter().map(|team| format!("{team:?}")).collect();
+        format!("the teams are: {}", names.join(", "))
+    }
 }
 
 fn verb(link: &LinkKey) -> &'static str {
@@ -114,8 +134,19 @@ fn allowed_targets(link: &LinkKey, from: NodeKind) -> String {
             }
         }
     } else {
-        format!(" (it may {} a {})", verb(link), allowed.join(" or "))
+        let allowed: Vec<String> = allowed.into_iter().map(a).collect();
+        format!(" (it may {} {})", verb(link), allowed.join(" or "))
     }
+}
+
+/// A kind's label with its indefinite article: "an initiative", "a team goal".
+fn a(label: &str) -> String {
+    let article = if label.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {label}")
 }
 
 impl Error {
@@ -139,6 +170,8 @@ impl Error {
             Error::Io { .. } => "io",
             Error::Sqlite(_) => "store",
             Error::NothingTo(_) => "nothing_to_do",
+            Error::UnknownTeam { .. } => "unknown_team",
+            Error::Render { .. } => "render",
         }
     }
 

@@ -39,6 +39,11 @@ pub struct PlanGraph {
     graph: StableDiGraph<NodeSlot, LinkSlot>,
     ids: HashMap<String, NodeIndex>,
     next_seq: u64,
+    /// The places in the written order of removed nodes and links, so that undoing a
+    /// removal (or unwinding a refused batch) puts them back where they were rather
+    /// than at the end: an edit and its inverse must give back the very same plan.
+    retired_nodes: HashMap<String, u64>,
+    retired_links: HashMap<LinkKey, u64>,
 }
 
 /// One change to a plan. Applying an edit returns the edit that undoes it.
@@ -85,6 +90,8 @@ impl PlanGraph {
             graph: StableDiGraph::default(),
             ids: HashMap::new(),
             next_seq: 0,
+            retired_nodes: HashMap::new(),
+            retired_links: HashMap::new(),
         })
     }
 
@@ -269,7 +276,10 @@ impl PlanGraph {
         if self.ids.contains_key(&node.id) {
             return Err(Error::DuplicateNode { id: node.id });
         }
-        let seq = self.take_seq();
+        let seq = match self.retired_nodes.remove(&node.id) {
+            Some(seq) => seq,
+            None => self.take_seq(),
+        };
         let id = node.id.clone();
         let index = self.graph.add_node(NodeSlot { node, seq });
         self.ids.insert(id, index);
@@ -317,12 +327,16 @@ impl PlanGraph {
             .map(|edge| (edge.weight().seq, edge.id()))
             .collect();
         edges.sort_unstable();
-        let links = edges.iter().map(|(_, edge)| self.link_at(*edge)).collect();
+        let links: Vec<Link> = edges.iter().map(|(_, edge)| self.link_at(*edge)).collect();
         self.ids.remove(id);
         let slot = self
             .graph
             .remove_node(index)
             .ok_or_else(|| Error::UnknownNode { id: id.to_owned() })?;
+        for ((seq, _), link) in edges.iter().zip(&links) {
+            self.retired_links.insert(link.key(), *seq);
+        }
+        self.retired_nodes.insert(slot.node.id.clone(), slot.seq);
         Ok((slot.node, links))
     }
 
@@ -349,7 +363,9 @@ impl PlanGraph {
             .find_link(key)
             .ok_or_else(|| Error::UnknownLink { link: key.clone() })?;
         let link = self.link_at(edge);
-        self.graph.remove_edge(edge);
+        if let Some(slot) = self.graph.remove_edge(edge) {
+            self.retired_links.insert(key.clone(), slot.seq);
+        }
         Ok(link)
     }
 
@@ -378,17 +394,21 @@ impl PlanGraph {
         if self.find_edge(from, to, link.kind).is_some() {
             return Err(Error::DuplicateLink { link: key });
         }
-        if check_loop && link.kind == LinkKind::Supports {
-            if let Some(path) = self.supports_path(to, from) {
-                let mut names = vec![link.from.clone()];
-                names.extend(path.into_iter().map(|at| self.graph[at].node.id.clone()));
-                return Err(Error::Loop {
-                    link: key,
-                    path: names,
-                });
-            }
+        if check_loop
+            && link.kind == LinkKind::Supports
+            && let Some(path) = self.supports_path(to, from)
+        {
+            let mut names = vec![link.from.clone()];
+            names.extend(path.into_iter().map(|at| self.graph[at].node.id.clone()));
+            return Err(Error::Loop {
+                link: key,
+                path: names,
+            });
         }
-        let seq = self.take_seq();
+        let seq = match self.retired_links.remove(&key) {
+            Some(seq) => seq,
+            None => self.take_seq(),
+        };
         Ok(self.graph.add_edge(
             from,
             to,
@@ -567,11 +587,14 @@ pub(crate) fn node_place(index: usize, id: &str) -> String {
 
 fn check_settings(settings: &PlanSettings) -> Result<()> {
     if settings.name.trim().is_empty() {
-        return Err(Error::field("name", "the plan needs a name"));
+        return Err(Error::field(
+            "field \"name\"",
+            "the plan needs a name; it cannot be blank",
+        ));
     }
     if settings.review_cadence_days < 1 {
         return Err(Error::field(
-            "review_cadence_days",
+            "field \"review_cadence_days\"",
             "must be a whole number of days, 1 or more",
         ));
     }

@@ -59,6 +59,43 @@ struct RawLink {
     why: Option<String>,
 }
 
+/// The top-level object, field by field. A map rather than a struct so that the version
+/// can be checked before unknown fields; built by hand because a plain map keeps the
+/// last of two equal keys, and a duplicated field must be refused like any other
+/// ambiguity (nodes and links refuse theirs through `derive`).
+struct TopLevel<'a>(BTreeMap<String, &'a RawValue>);
+
+impl<'de> Deserialize<'de> for TopLevel<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = TopLevel<'de>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a plan object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut fields = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let value: &'de RawValue = map.next_value()?;
+                    if fields.contains_key(&key) {
+                        return Err(serde::de::Error::custom(format_args!(
+                            "duplicate field `{key}`"
+                        )));
+                    }
+                    fields.insert(key, value);
+                }
+                Ok(TopLevel(fields))
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
+}
+
 /// Just enough of a node to name it in an error about the rest of it.
 #[derive(Deserialize)]
 struct NodeId {
@@ -110,7 +147,7 @@ pub fn write_file(path: &Path, plan: &Plan) -> Result<()> {
 /// Reads the fields of a plan, checking each on its own (links and ids are checked by
 /// [`PlanGraph::from_plan`]).
 pub fn parse_fields(text: &str) -> Result<Plan> {
-    let top: BTreeMap<String, &RawValue> =
+    let TopLevel(top) =
         serde_json::from_str(text).map_err(|error| json_error(text, None, &error))?;
 
     let format: Option<String> = top_field(text, &top, "format")?;
@@ -171,6 +208,7 @@ pub fn parse_fields(text: &str) -> Result<Plan> {
     }
     let mut links = Vec::with_capacity(raw_links.len());
     for (index, raw) in raw_links.iter().enumerate() {
+        expect_object(text, raw, "a link").map_err(|error| error.at(format!("link {index}")))?;
         let link: RawLink = serde_json::from_str(raw.get())
             .map_err(|error| json_error(text, Some(raw), &error).at(format!("link {index}")))?;
         links.push(Link {
@@ -197,6 +235,7 @@ fn parse_node(text: &str, index: usize, raw: &RawValue) -> Result<Node> {
             .unwrap_or_default();
         node_place(index, &id)
     };
+    expect_object(text, raw, "a node").map_err(|error| error.at(place()))?;
     let node: RawNode = serde_json::from_str(raw.get())
         .map_err(|error| json_error(text, Some(raw), &error).at(place()))?;
     let date = |field: &str, value: Option<String>| -> Result<Option<NaiveDate>> {
@@ -254,15 +293,40 @@ fn top_field<'de, T: Deserialize<'de>>(
         .transpose()
 }
 
+/// Serde would also read a struct from a JSON array (its fields by position), which the
+/// format does not allow and which would make its messages name our internal types.
+fn expect_object(text: &str, raw: &RawValue, what: &str) -> Result<()> {
+    let found = match raw.get().trim_start().as_bytes().first() {
+        Some(b'{') => return Ok(()),
+        Some(b'[') => "a list",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
+    };
+    let (base_line, base_column) = start_of(text, raw);
+    Err(Error::Json {
+        line: base_line,
+        column: base_column + 1,
+        message: format!("expected {what} (an object with named fields), got {found}"),
+    })
+}
+
+/// Where a piece of the file starts: its line (from 1) and the bytes before it on that line.
+fn start_of(text: &str, raw: &RawValue) -> (usize, usize) {
+    let offset = (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.len() - before.rfind('\n').map_or(0, |at| at + 1);
+    (line, column)
+}
+
 /// A serde error as an [`Error::Json`] with its line and column in the whole file.
 fn json_error(text: &str, within: Option<&RawValue>, error: &serde_json::Error) -> Error {
     let message = strip_position(&error.to_string());
     let (mut line, mut column) = (error.line(), error.column());
     if let Some(raw) = within {
-        let offset = (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
-        let before = &text[..offset.min(text.len())];
-        let base_line = before.matches('\n').count() + 1;
-        let base_column = before.len() - before.rfind('\n').map_or(0, |at| at + 1);
+        let (base_line, base_column) = start_of(text, raw);
         if line <= 1 {
             column += base_column;
         }

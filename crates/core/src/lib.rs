@@ -7,9 +7,14 @@
 pub mod analysis;
 pub mod error;
 pub mod files;
+pub mod generate;
 pub mod graph;
+pub mod history;
 pub mod interchange;
 pub mod model;
+pub mod report;
+pub mod sample;
+pub mod store;
 pub mod text;
 
 pub use analysis::{Analysis, Finding, Rule, Severity, Summary, analyse};

@@ -1,0 +1,40 @@
+//! The HTML report: one self-contained file with the map and the chart as inline SVG.
+//!
+//! No scripts, no remote fonts or images, and a Content-Security-Policy that forbids
+//! fetching anything, so the file reads the same offline, in a mail client or printed.
+
+use minijinja::context;
+use minijinja::value::{Serde, Value};
+
+use crate::analysis::Severity;
+use crate::error::Result;
+
+use super::model::Report;
+use super::svg::{chart_view, map_view, severity_icon};
+use super::templates::environment;
+use super::{ReportFormat, render_error};
+
+pub(crate) fn render(report: &Report) -> Result<String> {
+    let env = environment().map_err(|error| render_error(ReportFormat::Html, error))?;
+    let template = env
+        .get_template("report.html")
+        .map_err(|error| render_error(ReportFormat::Html, error))?;
+    template
+        .render(context! {
+            r => Value::from(Serde(report)),
+            map => Value::from(Serde(map_view(report))),
+            chart => Value::from(Serde(chart_view(report))),
+            icons => severity_words(severity_icon),
+            headings => severity_words(Severity::heading),
+        })
+        .map_err(|error| render_error(ReportFormat::Html, error))
+}
+
+/// A map from severity name to a word or icon, for templates to index.
+pub(crate) fn severity_words(word: fn(Severity) -> &'static str) -> Value {
+    let words: std::collections::BTreeMap<&str, &str> = Severity::ALL
+        .into_iter()
+        .map(|severity| (severity.as_str(), word(severity)))
+        .collect();
+    Value::from(Serde(words))
+}

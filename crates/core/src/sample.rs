@@ -1,0 +1,129 @@
+//! The sample plan: a realistic IT organization's strategy, with a few honest gaps.
+//!
+//! It is what the app opens on first start and what `throughline demo` writes, so a
+//! new user sees every kind of node and every error rule on a plan that reads like a
+//! real one. It lives in the interchange format so that it goes through the same
+//! strict reader as any user's file.
+
+use crate::graph::PlanGraph;
+use crate::interchange;
+
+const SAMPLE_JSON: &str = include_str!("sample_plan.json");
+
+/// The sample plan as interchange JSON, exactly as shipped.
+pub fn sample_json() -> &'static str {
+    SAMPLE_JSON
+}
+
+/// The sample plan as a checked graph.
+pub fn sample_plan() -> PlanGraph {
+    // The text is compiled in and pinned by the tests below: failing here is a build
+    // defect, not bad user input.
+    interchange::parse(SAMPLE_JSON).expect("the bundled sample plan is valid")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::analysis::{Rule, Severity, analyse};
+    use crate::model::{NodeKind, ResourceType, Status};
+
+    fn as_of() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date")
+    }
+
+    #[test]
+    fn sample_parses_into_a_plan_of_about_forty_nodes_of_every_kind() {
+        let plan = interchange::parse(sample_json()).expect("the sample plan parses");
+        assert!(
+            (35..=50).contains(&plan.node_count()),
+            "the sample should have about 40 nodes, has {}",
+            plan.node_count()
+        );
+        for kind in NodeKind::ALL {
+            assert!(
+                plan.nodes().any(|node| node.kind == kind),
+                "the sample should have a {}",
+                kind.as_str()
+            );
+        }
+        for ty in ResourceType::ALL {
+            assert!(
+                plan.nodes().any(|node| node.resource_type == Some(ty)),
+                "the sample should have a {} resource",
+                ty.as_str()
+            );
+        }
+        assert!(
+            plan.nodes().any(|node| node.status == Status::Dropped),
+            "the sample should show a dropped node"
+        );
+    }
+
+    #[test]
+    fn every_goal_and_strategy_has_an_owner_and_team_and_most_say_why() {
+        let plan = sample_plan();
+        let mut without_why = 0;
+        for node in plan.nodes() {
+            assert!(
+                node.owner.is_some() && node.team.is_some(),
+                "{} should have an owner and a team",
+                node.id
+            );
+            if (node.kind.is_goal() || node.kind == NodeKind::Strategy) && node.why.is_none() {
+                without_why += 1;
+            }
+        }
+        assert_eq!(
+            without_why, 1,
+            "exactly one strategy should be missing its why (a deliberate gap)"
+        );
+    }
+
+    #[test]
+    fn every_error_rule_and_most_others_fire_on_the_sample() {
+        let analysis = analyse(&sample_plan(), as_of());
+        let fired: BTreeSet<Rule> = analysis.findings.iter().map(|f| f.rule).collect();
+        for rule in Rule::ALL {
+            assert!(
+                fired.contains(&rule),
+                "rule {} should fire at least once on the sample at {}; fired: {fired:?}",
+                rule.as_str(),
+                as_of()
+            );
+        }
+        // A real plan with a few gaps, not a failing one: most org goals are aligned.
+        let score = analysis
+            .summary
+            .alignment_score
+            .expect("the sample has org goals");
+        assert!(
+            score >= 0.5,
+            "the sample should be mostly aligned, score {score}"
+        );
+        assert!(
+            analysis.summary.error <= 8,
+            "a few honest gaps, not a wall of errors: {} errors",
+            analysis.summary.error
+        );
+        assert!(
+            analysis
+                .findings
+                .iter()
+                .any(|f| f.severity == Severity::Error)
+        );
+    }
+
+    #[test]
+    fn sample_round_trips_through_the_interchange_format() {
+        let plan = sample_plan().to_plan();
+        let again = interchange::parse(&interchange::to_json(&plan))
+            .expect("written sample parses")
+            .to_plan();
+        assert_eq!(plan, again, "the sample should survive export and import");
+    }
+}

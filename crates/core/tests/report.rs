@@ -1,0 +1,238 @@
+//! Reports of the sample plan in every format, pinned by snapshots at a fixed as-of date,
+//! and the behaviour around them: team scope, files written, bounded output for big plans.
+
+use chrono::NaiveDate;
+use throughline_core::generate::generate;
+use throughline_core::report::{
+    Report, ReportFormat, ReportOptions, companion_path, render, render_csv_allocations,
+    render_report, write_report,
+};
+use throughline_core::sample::sample_plan;
+
+fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date")
+}
+
+fn text(format: ReportFormat, options: &ReportOptions) -> String {
+    let bytes = render(format, &sample_plan(), options).expect("the sample plan renders");
+    String::from_utf8(bytes).expect("text formats are UTF-8")
+}
+
+#[test]
+fn sample_html_snapshot() {
+    insta::assert_snapshot!(text(ReportFormat::Html, &ReportOptions::new(as_of())));
+}
+
+#[test]
+fn sample_markdown_snapshot() {
+    insta::assert_snapshot!(text(ReportFormat::Markdown, &ReportOptions::new(as_of())));
+}
+
+#[test]
+fn sample_csv_snapshots() {
+    insta::assert_snapshot!(
+        "sample_csv_findings",
+        text(ReportFormat::Csv, &ReportOptions::new(as_of()))
+    );
+    let report =
+        Report::build(&sample_plan(), &ReportOptions::new(as_of())).expect("the sample builds");
+    let allocations = render_csv_allocations(&report).expect("allocations render");
+    insta::assert_snapshot!(
+        "sample_csv_allocations",
+        String::from_utf8(allocations).expect("UTF-8")
+    );
+}
+
+#[test]
+fn sample_json_snapshot() {
+    insta::assert_snapshot!(text(ReportFormat::Json, &ReportOptions::new(as_of())));
+}
+
+#[test]
+fn sample_pdf_text_snapshot() {
+    let pdf = render(
+        ReportFormat::Pdf,
+        &sample_plan(),
+        &ReportOptions::new(as_of()),
+    )
+    .expect("the sample renders as PDF");
+    assert!(
+        pdf.starts_with(b"%PDF-"),
+        "a PDF file starts with its header"
+    );
+    let extracted = pdf_extract::extract_text_from_mem(&pdf).expect("the PDF reads back");
+    insta::assert_snapshot!(extracted);
+}
+
+#[test]
+fn team_report_markdown_snapshot() {
+    insta::assert_snapshot!(text(
+        ReportFormat::Markdown,
+        &ReportOptions::for_team(as_of(), "Security")
+    ));
+}
+
+#[test]
+fn numbers_agree_with_the_analysis_in_every_format() {
+    let plan = sample_plan();
+    let analysis = throughline_core::analyse(&plan, as_of());
+    let options = ReportOptions::new(as_of());
+    let json: serde_json::Value =
+        serde_json::from_slice(&render(ReportFormat::Json, &plan, &options).expect("renders"))
+            .expect("the JSON report parses");
+    assert_eq!(
+        json["analysis"]["summary"]["error"].as_u64(),
+        Some(analysis.summary.error as u64),
+        "the JSON report should carry the analysis's error count"
+    );
+    assert_eq!(
+        json["analysis"]["findings"].as_array().map(Vec::len),
+        Some(analysis.findings.len())
+    );
+    let csv = text(ReportFormat::Csv, &options);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(
+        reader.records().count(),
+        analysis.findings.len(),
+        "the CSV should have one row per finding"
+    );
+    let plan_part = serde_json::to_string(&json["plan"]).expect("re-serializes");
+    let again = throughline_core::interchange::parse(&plan_part)
+        .expect("the JSON report's plan imports as an interchange document");
+    assert_eq!(
+        again.to_plan(),
+        plan.to_plan(),
+        "the plan part is the whole plan"
+    );
+}
+
+#[test]
+fn team_report_covers_the_team_and_what_it_supports_only() {
+    let plan = sample_plan();
+    let report = Report::build(&plan, &ReportOptions::for_team(as_of(), "Security"))
+        .expect("Security is a team of the sample");
+    assert_eq!(report.teams.len(), 1, "a team report has one team section");
+    assert_eq!(report.teams[0].name, "Security");
+    for group in &report.findings {
+        for finding in &group.findings {
+            let node = plan.node(&finding.node).expect("findings name real nodes");
+            // Scope goes upward from the team's nodes: another team's strategy or goal
+            // can be there (the team supports it), another team's initiative cannot.
+            assert!(
+                node.kind != throughline_core::NodeKind::Initiative
+                    || node.team.as_deref() == Some("Security"),
+                "finding on {} should belong to the team's part",
+                finding.node
+            );
+        }
+    }
+    let whole = Report::build(&plan, &ReportOptions::new(as_of())).expect("builds");
+    assert!(
+        report.finding_count() < whole.finding_count(),
+        "the team's part has fewer findings than the whole plan"
+    );
+    // The team's plan is a valid plan of its own.
+    throughline_core::PlanGraph::from_plan(report.plan.clone())
+        .expect("the team's part of the plan is a valid plan");
+}
+
+#[test]
+fn an_unknown_team_is_an_error_naming_the_teams_that_exist() {
+    let error = render(
+        ReportFormat::Html,
+        &sample_plan(),
+        &ReportOptions::for_team(as_of(), "Marketing"),
+    )
+    .expect_err("no node of the sample belongs to Marketing");
+    assert_eq!(error.code(), "unknown_team");
+    let message = error.to_string();
+    assert!(
+        message.contains("\"Marketing\"") && message.contains("\"Security\""),
+        "the message should name the team asked for and the teams there are: {message}"
+    );
+}
+
+#[test]
+fn csv_report_writes_findings_and_allocations_beside_each_other() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let path = folder.path().join("q3.csv");
+    let written = write_report(
+        &path,
+        ReportFormat::Csv,
+        &sample_plan(),
+        &ReportOptions::new(as_of()),
+    )
+    .expect("the report is written");
+    let companion = companion_path(&path, ReportFormat::Csv).expect("CSV has a companion");
+    assert_eq!(written, vec![path.clone(), companion.clone()]);
+    let findings = std::fs::read_to_string(&path).expect("findings file exists");
+    let allocations = std::fs::read_to_string(&companion).expect("allocations file exists");
+    assert!(findings.starts_with("severity,rule,"), "{findings:.80}");
+    assert!(
+        allocations.starts_with("resource,resource_title,"),
+        "{allocations:.80}"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(folder.path())
+        .expect("lists")
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name())
+        .filter(|name| name.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no temporary file is left: {leftovers:?}"
+    );
+}
+
+#[test]
+fn a_failed_report_writes_nothing() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let path = folder.path().join("r.html");
+    std::fs::write(&path, "old").expect("writes");
+    write_report(
+        &path,
+        ReportFormat::Html,
+        &sample_plan(),
+        &ReportOptions::for_team(as_of(), "Nobody"),
+    )
+    .expect_err("an unknown team fails");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("still there"),
+        "old",
+        "the existing file is left untouched"
+    );
+}
+
+#[test]
+fn html_is_self_contained() {
+    let html = text(ReportFormat::Html, &ReportOptions::new(as_of()));
+    for forbidden in ["<script", "src=", "href=\"http", "@import", "url(http"] {
+        assert!(
+            !html.contains(forbidden),
+            "the HTML report must not load or run anything ({forbidden})"
+        );
+    }
+    assert!(html.contains("<svg"), "the map and chart are inline SVG");
+    assert!(html.contains("@media print"), "the report prints well");
+}
+
+#[test]
+fn a_big_plan_gets_a_bounded_map_and_still_every_section() {
+    let plan = generate(3_000, 7);
+    let report = Report::build(&plan, &ReportOptions::new(as_of())).expect("builds");
+    let html = String::from_utf8(render_report(ReportFormat::Html, &report).expect("renders"))
+        .expect("UTF-8");
+    assert!(
+        !html.contains("class=\"map\""),
+        "a 3,000-node plan should not get a drawn map"
+    );
+    assert!(
+        html.contains("more than the 300 a readable map can show"),
+        "the report should say why the map is not drawn"
+    );
+    assert_eq!(
+        html.matches("<article class=\"goal\">").count(),
+        report.goals.len(),
+        "every organizational goal still has its section"
+    );
+}
