@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Benchmarks `throughline check` on generated 100,000- and 1,000,000-node plans, as
+# JSON and as .throughline files: wall time (best and median of RUNS) and peak memory
+# (GNU time's maximum resident set size). Targets (PRODUCT.md): 100k under 0.5 s,
+# 1M under 5 s and 2 GB, on a 2-core machine.
+#
+# Usage: bench/check.sh [SIZES...]     e.g. bench/check.sh 100000
+# Env:   RUNS (default 3), BENCH_DIR (default target/bench-plans), SEED (default 1)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+if [[ $# -gt 0 ]]; then SIZES=("$@"); else SIZES=(100000 1000000); fi
+RUNS=${RUNS:-3}
+SEED=${SEED:-1}
+BENCH_DIR=${BENCH_DIR:-target/bench-plans}
+AS_OF=2026-11-23
+BIN=target/release/throughline
+
+if [[ ! -x /usr/bin/time ]]; then
+  echo "Installing GNU time (for peak memory)..." >&2
+  SUDO=""
+  [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  $SUDO apt-get install -y -qq time >/dev/null || {
+    $SUDO apt-get update -qq && $SUDO apt-get install -y -qq time >/dev/null
+  }
+fi
+
+echo "Building release binary..." >&2
+cargo build --release --quiet -p throughline-cli
+mkdir -p "$BENCH_DIR"
+
+now_ns() { date +%s%N; }
+
+# Seconds with milliseconds, from nanoseconds.
+seconds() { awk -v ns="$1" 'BEGIN { printf "%.3f", ns / 1e9 }'; }
+
+# Runs a command under GNU time; prints "wall_ns peak_kb". Exit code 1 (findings) is
+# the expected outcome of checking a generated plan; anything else is a failure.
+measure() {
+  local log start end status
+  log=$(mktemp)
+  start=$(now_ns)
+  set +e
+  /usr/bin/time -v -o "$log" "$@" >/dev/null
+  status=$?
+  set -e
+  end=$(now_ns)
+  if [[ $status -ne 0 && $status -ne 1 ]]; then
+    echo "command failed ($status): $*" >&2
+    cat "$log" >&2
+    exit 1
+  fi
+  local peak
+  peak=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log")
+  rm -f "$log"
+  echo "$((end - start)) $peak"
+}
+
+ROWS=()
+for size in "${SIZES[@]}"; do
+  for ext in json throughline; do
+    plan="$BENCH_DIR/plan-$size-seed$SEED.$ext"
+    if [[ ! -f $plan ]]; then
+      read -r gen_ns gen_kb < <(measure "$BIN" generate --nodes "$size" --seed "$SEED" -o "$plan")
+      printf 'generated %-45s in %ss (peak %d MB)\n' "$plan" "$(seconds "$gen_ns")" $((gen_kb / 1024)) >&2
+    fi
+    for format in text json; do
+      times=()
+      peak_max=0
+      for ((run = 0; run < RUNS; run++)); do
+        read -r ns kb < <(measure "$BIN" check "$plan" --as-of "$AS_OF" --format "$format")
+        times+=("$ns")
+        ((kb > peak_max)) && peak_max=$kb
+      done
+      mapfile -t sorted < <(printf '%s\n' "${times[@]}" | sort -n)
+      best=$(seconds "${sorted[0]}")
+      median=$(seconds "${sorted[$((RUNS / 2))]}")
+      size_mb=$(du -m "$plan" | cut -f1)
+      ROWS+=("$(printf '| %9s | %-11s | %5s MB | %-4s | %8s | %8s | %7d MB |' \
+        "$size" "$ext" "$size_mb" "$format" "$best" "$median" $((peak_max / 1024)))")
+    done
+  done
+done
+
+echo
+echo "throughline check, as of $AS_OF, $RUNS runs each, $(nproc) cores"
+echo "|     nodes | file        |    size | out  | best (s) | median s |   peak RSS |"
+echo "|----------:|-------------|--------:|------|---------:|---------:|-----------:|"
+printf '%s\n' "${ROWS[@]}"
+
+if command -v hyperfine >/dev/null; then
+  echo
+  for size in "${SIZES[@]}"; do
+    for ext in json throughline; do
+      plan="$BENCH_DIR/plan-$size-seed$SEED.$ext"
+      hyperfine --warmup 1 --runs "$RUNS" -i \
+        "$BIN check $plan --as-of $AS_OF --format json"
+    done
+  done
+fi

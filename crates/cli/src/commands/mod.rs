@@ -1,0 +1,19 @@
+//! One module per subcommand: its arguments and what it does.
+
+pub mod check;
+pub mod demo;
+pub mod export;
+pub mod generate;
+pub mod import;
+pub mod report;
+
+mod check_text;
+
+/// How a command that ran to the end came out; failures are errors instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing at error severity (or nothing to check).
+    Clean,
+    /// `check` found at least one error-severity finding.
+    ErrorFindings,
+}
