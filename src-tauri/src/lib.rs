@@ -1,0 +1,85 @@
+//! Throughline's desktop shell: builds the Tauri app around the core. The builder is
+//! generic over the runtime so tests drive the real commands on the mock runtime.
+
+pub mod commands;
+pub mod error;
+pub mod recent;
+pub mod startup;
+pub mod state;
+
+#[cfg(test)]
+mod ipc_tests;
+
+use tauri::{Manager, Runtime};
+
+use crate::error::AppError;
+use crate::startup::{Launch, SAMPLE_FILE_NAME};
+use crate::state::AppState;
+
+/// Starts the app on this process's arguments and environment; returns when it closes.
+pub fn run() {
+    let app = configure(tauri::Builder::default(), Launch::from_environment())
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|_, _| {}),
+        Err(error) => {
+            eprintln!("throughline: the app could not start: {error}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Adds the dialog plugin, the commands, and a setup step that opens the start plan.
+pub fn configure<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> tauri::Builder<R> {
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .invoke_handler(tauri::generate_handler![
+            commands::current_plan,
+            commands::open_plan,
+            commands::new_plan,
+            commands::save_plan_as,
+            commands::apply_edit,
+            commands::undo,
+            commands::redo,
+            commands::export_report,
+            commands::test_save_path,
+        ])
+        .setup(move |app| {
+            install(app.handle(), &launch)?;
+            Ok(())
+        })
+}
+
+/// Builds the state, opens the start plan, and hands the state to the app. A plan that
+/// cannot be opened does not stop the app: the error is kept for `current_plan`, and
+/// the UI offers Open and New.
+///
+/// The app's setup step calls this; tests on the mock runtime, which never runs the
+/// setup step, call it themselves.
+pub fn install<R: Runtime>(app: &tauri::AppHandle<R>, launch: &Launch) -> Result<(), tauri::Error> {
+    let config_dir = match &launch.config_dir {
+        Some(folder) => folder.clone(),
+        None => app.path().app_config_dir()?,
+    };
+    let data_dir = match &launch.data_dir {
+        Some(folder) => folder.clone(),
+        None => app.path().app_data_dir()?,
+    };
+    let state = AppState::new(config_dir, launch.as_of(), launch.test_save_dir.clone());
+    let chosen = startup::choose(
+        launch,
+        state.last_opened().as_deref(),
+        &data_dir.join(SAMPLE_FILE_NAME),
+    );
+    match startup::open(&chosen).map_err(AppError::from) {
+        Ok(store) => {
+            state.switch_to(store);
+        }
+        Err(error) => {
+            eprintln!("throughline: {}", error.message);
+            state.set_startup_error(error);
+        }
+    }
+    app.manage(state);
+    Ok(())
+}

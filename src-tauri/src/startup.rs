@@ -1,0 +1,245 @@
+//! Which plan the app opens when it starts, and the settings the environment gives it.
+//!
+//! Order: the first command-line argument, else env `THROUGHLINE_PLAN`, else the plan
+//! opened last, else the sample plan in the app data folder (written on first start).
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use throughline_core::sample::sample_plan;
+use throughline_core::store::Store;
+
+use crate::state::AsOf;
+
+/// The sample plan's file name in the app data folder.
+pub const SAMPLE_FILE_NAME: &str = "sample.throughline";
+
+/// What the command line and environment say about this run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Launch {
+    /// The plan named on the command line.
+    pub plan_arg: Option<PathBuf>,
+    /// Env `THROUGHLINE_PLAN`.
+    pub plan_env: Option<PathBuf>,
+    /// Env `THROUGHLINE_AS_OF`; `None` means today.
+    pub as_of: Option<NaiveDate>,
+    /// Env `THROUGHLINE_CONFIG_DIR`; `None` means the platform's app config folder.
+    pub config_dir: Option<PathBuf>,
+    /// Where the sample plan is kept; `None` means the platform's app data folder.
+    pub data_dir: Option<PathBuf>,
+    /// Env `THROUGHLINE_TEST_SAVE_DIR`: the e2e tests' stand-in for the save dialog.
+    pub test_save_dir: Option<PathBuf>,
+}
+
+impl Launch {
+    /// Reads this process's arguments and environment. A malformed setting is reported
+    /// on stderr and ignored, so the app still starts.
+    pub fn from_environment() -> Launch {
+        let as_of = env_value("THROUGHLINE_AS_OF").and_then(|text| {
+            let text = text.to_string_lossy();
+            match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+                Ok(date) => Some(date),
+                Err(_) => {
+                    eprintln!(
+                        "throughline: THROUGHLINE_AS_OF={text:?} is not a date like 2026-11-23; using today"
+                    );
+                    None
+                }
+            }
+        });
+        Launch {
+            plan_arg: plan_argument(std::env::args_os().skip(1)),
+            plan_env: env_value("THROUGHLINE_PLAN").map(PathBuf::from),
+            as_of,
+            config_dir: env_value("THROUGHLINE_CONFIG_DIR").map(PathBuf::from),
+            data_dir: None,
+            test_save_dir: env_value("THROUGHLINE_TEST_SAVE_DIR").map(PathBuf::from),
+        }
+    }
+
+    pub fn as_of(&self) -> AsOf {
+        self.as_of.map_or(AsOf::Today, AsOf::Fixed)
+    }
+}
+
+/// The first argument that is not an option: options are for the toolkit, not plans.
+fn plan_argument(arguments: impl Iterator<Item = OsString>) -> Option<PathBuf> {
+    arguments
+        .filter(|argument| !argument.to_string_lossy().starts_with('-'))
+        .map(PathBuf::from)
+        .next()
+}
+
+/// An environment variable that is set and not empty.
+fn env_value(name: &str) -> Option<OsString> {
+    std::env::var_os(name).filter(|value| !value.is_empty())
+}
+
+/// The plan to open at start and why it was chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StartPlan {
+    /// Named by the user (argument or env): opened as is, an error if it cannot be.
+    Named(PathBuf),
+    /// The plan opened last; if it is gone, the sample is opened instead.
+    Last { path: PathBuf, sample: PathBuf },
+    /// The sample plan, written first if it does not exist.
+    Sample(PathBuf),
+}
+
+/// Applies the start order. Relative names are made absolute against the working
+/// folder, so the recent list never holds a path that means something else later.
+pub fn choose(launch: &Launch, last_opened: Option<&Path>, sample: &Path) -> StartPlan {
+    if let Some(named) = launch.plan_arg.as_ref().or(launch.plan_env.as_ref()) {
+        return StartPlan::Named(absolute(named));
+    }
+    match last_opened {
+        Some(path) => StartPlan::Last {
+            path: path.to_owned(),
+            sample: sample.to_owned(),
+        },
+        None => StartPlan::Sample(sample.to_owned()),
+    }
+}
+
+/// Opens the chosen plan.
+pub fn open(start: &StartPlan) -> throughline_core::Result<Store> {
+    match start {
+        StartPlan::Named(path) => Store::open(path),
+        StartPlan::Last { path, sample } => Store::open(path).or_else(|error| {
+            eprintln!(
+                "throughline: cannot reopen the last plan ({error}); opening the sample plan"
+            );
+            open_sample(sample)
+        }),
+        StartPlan::Sample(sample) => open_sample(sample),
+    }
+}
+
+/// Opens the sample plan, writing it first if it is not there yet. An existing sample
+/// is opened as is: the user may have edited it.
+pub fn open_sample(path: &Path) -> throughline_core::Result<Store> {
+    if path.exists() {
+        return Store::open(path);
+    }
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder).map_err(|source| throughline_core::Error::Io {
+            path: folder.to_owned(),
+            source,
+        })?;
+    }
+    Store::create(path, &sample_plan())
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn launch(plan_arg: Option<&str>, plan_env: Option<&str>) -> Launch {
+        Launch {
+            plan_arg: plan_arg.map(PathBuf::from),
+            plan_env: plan_env.map(PathBuf::from),
+            ..Launch::default()
+        }
+    }
+
+    #[test]
+    fn the_argument_wins_over_the_environment_and_the_last_plan() {
+        let start = choose(
+            &launch(Some("/a.throughline"), Some("/b.throughline")),
+            Some(Path::new("/c.throughline")),
+            Path::new("/data/sample.throughline"),
+        );
+        assert_eq!(start, StartPlan::Named(PathBuf::from("/a.throughline")));
+    }
+
+    #[test]
+    fn the_environment_wins_over_the_last_plan() {
+        let start = choose(
+            &launch(None, Some("/b.throughline")),
+            Some(Path::new("/c.throughline")),
+            Path::new("/data/sample.throughline"),
+        );
+        assert_eq!(start, StartPlan::Named(PathBuf::from("/b.throughline")));
+    }
+
+    #[test]
+    fn the_last_plan_comes_before_the_sample_and_the_sample_comes_last() {
+        let sample = Path::new("/data/sample.throughline");
+        assert_eq!(
+            choose(
+                &launch(None, None),
+                Some(Path::new("/c.throughline")),
+                sample
+            ),
+            StartPlan::Last {
+                path: PathBuf::from("/c.throughline"),
+                sample: sample.to_owned()
+            }
+        );
+        assert_eq!(
+            choose(&launch(None, None), None, sample),
+            StartPlan::Sample(sample.to_owned())
+        );
+    }
+
+    #[test]
+    fn a_relative_name_is_made_absolute() {
+        let StartPlan::Named(path) = choose(
+            &launch(Some("plans/q3.throughline"), None),
+            None,
+            Path::new("/s"),
+        ) else {
+            panic!("a named plan should be chosen");
+        };
+        assert!(
+            path.is_absolute() && path.ends_with("plans/q3.throughline"),
+            "{path:?} should be absolute"
+        );
+    }
+
+    #[test]
+    fn options_are_not_taken_for_a_plan() {
+        let arguments = ["--no-sandbox", "q3.throughline"].map(OsString::from);
+        assert_eq!(
+            plan_argument(arguments.into_iter()),
+            Some(PathBuf::from("q3.throughline"))
+        );
+    }
+
+    #[test]
+    fn a_missing_last_plan_falls_back_to_the_sample_which_is_written_once() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let sample = folder.path().join("data/sample.throughline");
+        let start = StartPlan::Last {
+            path: folder.path().join("deleted.throughline"),
+            sample: sample.clone(),
+        };
+        let store = open(&start).expect("the sample opens when the last plan is gone");
+        assert_eq!(store.path(), Some(sample.as_path()));
+        assert_eq!(
+            store.graph().node_count(),
+            sample_plan().node_count(),
+            "the sample file should hold the sample plan"
+        );
+        drop(store);
+        let again = open_sample(&sample).expect("an existing sample reopens");
+        assert_eq!(again.graph().name(), sample_plan().name());
+    }
+
+    #[test]
+    fn a_named_plan_that_does_not_exist_is_an_error_not_a_new_file() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let missing = folder.path().join("missing.throughline");
+        let error = open(&StartPlan::Named(missing.clone()))
+            .expect_err("a missing named plan should not open");
+        assert!(
+            !missing.exists(),
+            "opening a missing plan should not create it ({error})"
+        );
+    }
+}

@@ -1,0 +1,377 @@
+//! What a CIO does in the real window, driven through WebDriver: open the sample plan,
+//! build a small throughline of new nodes and links, watch the findings follow, undo
+//! and redo, meet a refused loop, restart, and export every report format.
+//!
+//! Needs a display, tauri-driver and the app built with `--features custom-protocol`,
+//! so it is ignored by a plain `cargo test`. Run it with:
+//!   xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace -- --include-ignored
+
+use std::path::Path;
+
+use throughline_e2e::{App, Driver, TestPlan, processes_with_env, shots_dir};
+
+/// One app window at a time: two cores do not run two WebKit apps and stay quick.
+static ONE_WINDOW: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// Adds a node through the Add form and waits until the inspector shows it.
+async fn add_node(app: &App, kind: &str, title: &str, id: &str, resource_type: Option<&str>) {
+    app.click("add-node-button").await;
+    app.select("add-node-kind", kind).await;
+    if let Some(resource_type) = resource_type {
+        app.select("add-node-resource-type", resource_type).await;
+    }
+    app.fill("add-node-title", title).await;
+    app.fill("add-node-id", id).await;
+    app.wait_enabled("add-node-submit", "a title is typed")
+        .await;
+    app.click("add-node-submit").await;
+    app.wait_text("inspector", &format!("show the new node {id}"), |text| {
+        text.contains(id)
+    })
+    .await;
+}
+
+/// Adds a link from the selected node's inspector and waits for its row.
+async fn add_link(app: &App, kind: &str, target: &str, amount: Option<&str>, row: &str) {
+    app.select("link-add-kind", kind).await;
+    app.select("link-add-target", target).await;
+    if let Some(amount) = amount {
+        app.fill("link-add-amount", amount).await;
+    }
+    app.wait_enabled("link-add-submit", "a target is chosen")
+        .await;
+    app.click("link-add-submit").await;
+    app.wait_presence(row, true, "an accepted link gets a row in the inspector")
+        .await;
+}
+
+/// Selects a node from the Outline view.
+async fn select_in_outline(app: &App, id: &str) {
+    app.click("nav-outline").await;
+    app.click(&format!("outline-row-{id}")).await;
+    app.wait_text("inspector", &format!("show {id}"), |text| text.contains(id))
+        .await;
+}
+
+async fn count(app: &App, severity: &str) -> u32 {
+    let text = app.text(&format!("count-{severity}")).await;
+    text.trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("count-{severity} should be a number, is {text:?}"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and the app built with --features custom-protocol"]
+async fn a_cio_builds_a_throughline_and_it_survives_a_restart_and_exports() {
+    let _one = ONE_WINDOW.lock().await;
+    let plan = TestPlan::sample();
+    let driver = Driver::start(&plan);
+    let sample_name = throughline_core::sample::sample_plan().name().to_owned();
+
+    // 1. The sample plan opens, with its gaps found.
+    let app = driver.session().await;
+    app.wait_text("plan-name", "show the sample plan's name", |text| {
+        text.trim() == sample_name
+    })
+    .await;
+    app.wait_text(
+        "status-path",
+        "show the plan file named in THROUGHLINE_PLAN (the env reaches the app through tauri-driver)",
+        |text| text.contains("plan.throughline"),
+    )
+    .await;
+    let gauge = app.text("score-gauge").await;
+    assert!(
+        gauge.contains('%'),
+        "the score gauge should show a percentage: {gauge:?}"
+    );
+    let errors_at_start = count(&app, "error").await;
+    assert!(errors_at_start > 0, "the sample plan has a few honest gaps");
+    app.screenshot("01-sample-plan").await;
+    // From here on, anything the strict CSP blocks (an inline style or script a view
+    // injects, a remote load) is collected and must stay empty.
+    app.script(
+        "window.__cspViolations = []; \
+         document.addEventListener('securitypolicyviolation', \
+           (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));",
+        vec![],
+    )
+    .await;
+
+    // 2. A new org goal is unsupported until work is linked to it.
+    app.click("nav-findings").await;
+    add_node(&app, "org_goal", "Delight every customer", "G-E2E", None).await;
+    app.wait_presence(
+        "finding-unsupported_goal-G-E2E",
+        true,
+        "a new org goal has nothing working toward it",
+    )
+    .await;
+    assert_eq!(
+        count(&app, "error").await,
+        errors_at_start + 1,
+        "the new goal adds one error"
+    );
+
+    // 3. A team goal under it: an orphan until linked, then no longer.
+    add_node(&app, "team_goal", "Answer within a day", "TG-E2E", None).await;
+    app.wait_presence(
+        "finding-orphan-TG-E2E",
+        true,
+        "a team goal that supports nothing is an orphan",
+    )
+    .await;
+    add_link(
+        &app,
+        "supports",
+        "G-E2E",
+        None,
+        "link-row-supports-TG-E2E-G-E2E",
+    )
+    .await;
+    app.wait_presence(
+        "finding-orphan-TG-E2E",
+        false,
+        "linked to the org goal, the team goal is no orphan",
+    )
+    .await;
+
+    // 4. A strategy and an initiative under it: the goal is reached by work, but unresourced.
+    add_node(&app, "strategy", "Fix it on first contact", "S-E2E", None).await;
+    add_link(
+        &app,
+        "supports",
+        "TG-E2E",
+        None,
+        "link-row-supports-S-E2E-TG-E2E",
+    )
+    .await;
+    add_node(&app, "initiative", "Answer bot", "I-E2E", None).await;
+    add_link(
+        &app,
+        "supports",
+        "S-E2E",
+        None,
+        "link-row-supports-I-E2E-S-E2E",
+    )
+    .await;
+    app.wait_presence(
+        "finding-unsupported_goal-G-E2E",
+        false,
+        "work now reaches the goal",
+    )
+    .await;
+    app.wait_presence(
+        "finding-unresourced_goal-G-E2E",
+        true,
+        "the work reaching the goal has no resources",
+    )
+    .await;
+
+    // 5. A resource allocated to the initiative: the goal is aligned.
+    add_node(&app, "resource", "Bot budget", "R-E2E", Some("funding")).await;
+    add_link(
+        &app,
+        "allocates",
+        "I-E2E",
+        Some("25000"),
+        "link-row-allocates-R-E2E-I-E2E",
+    )
+    .await;
+    app.wait_presence(
+        "finding-unresourced_goal-G-E2E",
+        false,
+        "a funded initiative reaches the goal",
+    )
+    .await;
+    assert_eq!(
+        count(&app, "error").await,
+        errors_at_start,
+        "the new throughline should leave no new error behind"
+    );
+    app.screenshot("02-throughline-built").await;
+
+    // 6. Undo takes the allocation back (the gap returns); redo restores it.
+    app.click("undo-button").await;
+    app.wait_presence(
+        "finding-unresourced_goal-G-E2E",
+        true,
+        "undoing the allocation brings the gap back",
+    )
+    .await;
+    app.click("redo-button").await;
+    app.wait_presence(
+        "finding-unresourced_goal-G-E2E",
+        false,
+        "redoing the allocation closes the gap again",
+    )
+    .await;
+
+    // 7. A loop is refused, with the reason in the toast, and nothing changes.
+    select_in_outline(&app, "G-E2E").await;
+    add_link(
+        &app,
+        "supports",
+        "G-SERVICE",
+        None,
+        "link-row-supports-G-E2E-G-SERVICE",
+    )
+    .await;
+    app.select("link-add-kind", "supported_by").await;
+    app.select("link-add-target", "G-SERVICE").await;
+    app.wait_enabled("link-add-submit", "a target is chosen")
+        .await;
+    app.click("link-add-submit").await;
+    let toast = app
+        .wait_text("toast", "tell why the loop was refused", |text| {
+            text.contains("loop")
+        })
+        .await;
+    assert!(
+        toast.contains("G-SERVICE") && toast.contains("G-E2E"),
+        "the refusal should name the loop: {toast:?}"
+    );
+    assert_eq!(
+        app.attribute("toast", "data-code").await.as_deref(),
+        Some("loop"),
+        "the toast carries the error code"
+    );
+    assert!(
+        !app.exists("link-row-supports-G-SERVICE-G-E2E").await,
+        "a refused link is not shown"
+    );
+    app.screenshot("03-loop-refused").await;
+    for view in ["nav-map", "nav-resources", "nav-teams", "nav-findings"] {
+        app.click(view).await;
+        app.settle().await;
+    }
+    let violations = app.script("return window.__cspViolations;", vec![]).await;
+    assert_eq!(
+        violations,
+        serde_json::json!([]),
+        "using the app should not trip its own CSP"
+    );
+    app.close().await;
+
+    // 8. After a restart on the same file, everything is still there.
+    let app = driver.session().await;
+    app.click("nav-map").await;
+    for id in ["G-E2E", "TG-E2E", "S-E2E", "I-E2E", "R-E2E"] {
+        app.wait_presence(
+            &format!("map-node-{id}"),
+            true,
+            "a saved node is on the map after a restart",
+        )
+        .await;
+    }
+    select_in_outline(&app, "I-E2E").await;
+    for row in [
+        "link-row-supports-I-E2E-S-E2E",
+        "link-row-allocates-R-E2E-I-E2E",
+    ] {
+        app.wait_presence(row, true, "a saved link is there after a restart")
+            .await;
+    }
+    assert_eq!(
+        count(&app, "error").await,
+        errors_at_start,
+        "the findings after a restart are those before it"
+    );
+    app.screenshot("04-after-restart").await;
+
+    // 9. Every report format is written through the save hook.
+    for format in ["html", "pdf", "md", "csv", "json"] {
+        app.click("export-button").await;
+        app.click(&format!("export-format-{format}")).await;
+        app.click("export-submit").await;
+        let toast = app
+            .wait_text("toast", &format!("confirm the {format} export"), |text| {
+                text.contains("Report exported to") && text.contains(&format!(".{format}"))
+            })
+            .await;
+        let written = files_with_extension(&plan.save_dir(), format);
+        assert_eq!(
+            written.len(),
+            1,
+            "one .{format} report should be saved ({toast:?})"
+        );
+        let size = std::fs::metadata(&written[0]).map(|m| m.len()).unwrap_or(0);
+        assert!(size > 0, "{} should not be empty", written[0].display());
+    }
+    app.screenshot("05-exported").await;
+    app.close().await;
+
+    drop(driver);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(
+        processes_with_env("THROUGHLINE_CONFIG_DIR", &plan.config_dir()).is_empty(),
+        "no app, WebKit or driver process of this test should outlive it"
+    );
+    eprintln!("e2e: screenshots in {}", shots_dir().display());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and the app built with --features custom-protocol"]
+async fn the_window_runs_only_its_own_code_and_has_no_file_access() {
+    let _one = ONE_WINDOW.lock().await;
+    let plan = TestPlan::sample();
+    let driver = Driver::start(&plan);
+    let app = driver.session().await;
+    // Each probe is something injected text might try; the CSP and the capabilities
+    // must stop all three, and the browser reports each CSP refusal as a violation.
+    let answer = app
+        .script_async(
+            r#"
+            const done = arguments[arguments.length - 1];
+            const violations = [];
+            document.addEventListener("securitypolicyviolation", (e) => violations.push(e.violatedDirective));
+            const inline = document.createElement("script");
+            inline.textContent = "window.__inlineRan = true;";
+            document.body.appendChild(inline);
+            const fs = window.__TAURI_INTERNALS__
+              .invoke("plugin:fs|read_text_file", { path: "/etc/hostname" })
+              .then(() => "allowed", (error) => "refused: " + JSON.stringify(error));
+            const net = fetch("https://example.com/").then(() => "allowed", (error) => "refused: " + String(error));
+            Promise.all([fs, net]).then(([fs, net]) => setTimeout(() => done({
+              fs, net, inlineRan: window.__inlineRan === true, violations,
+            }), 300));
+            "#,
+        )
+        .await;
+    eprintln!("e2e: security probe: {answer}");
+    let fs = answer["fs"].as_str().unwrap_or_default();
+    assert!(
+        fs.starts_with("refused"),
+        "the webview must not read files: {fs}"
+    );
+    assert_eq!(
+        answer["inlineRan"],
+        serde_json::json!(false),
+        "an injected inline script must not run"
+    );
+    let violations = answer["violations"].to_string();
+    assert!(
+        violations.contains("script-src") && violations.contains("connect-src"),
+        "the CSP should refuse the inline script and the remote fetch: {violations}"
+    );
+    app.close().await;
+}
+
+fn files_with_extension(folder: &Path, extension: &str) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                .filter(|path| {
+                    path.extension().and_then(|e| e.to_str()) == Some(extension)
+                        && !path
+                            .file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(|n| n.contains("-allocations"))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
