@@ -7,9 +7,9 @@ use tauri::State;
 use throughline_core::graph::{Edit, PlanGraph};
 use throughline_core::model::{DEFAULT_REVIEW_CADENCE_DAYS, PlanSettings};
 use throughline_core::report::{ReportFormat, ReportOptions, write_report};
-use throughline_core::store::Store;
+use throughline_core::store::{Store, load_plan};
 
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult, INTERNAL};
 use crate::state::{AppState, PlanState};
 
 /// The plan the app opened at start (or the error that kept it from opening).
@@ -23,6 +23,18 @@ pub async fn current_plan(state: State<'_, AppState>) -> AppResult<PlanState> {
 pub async fn open_plan(state: State<'_, AppState>, path: PathBuf) -> AppResult<PlanState> {
     let store = Store::open(&path)?;
     Ok(state.switch_to(store))
+}
+
+/// Imports a JSON plan (`source`, per PLAN-FORMAT.md) into a new plan file at `path`
+/// (which must not exist) and opens it. All or nothing: bad JSON creates no file.
+#[tauri::command]
+pub async fn import_plan(
+    state: State<'_, AppState>,
+    source: PathBuf,
+    path: PathBuf,
+) -> AppResult<PlanState> {
+    let plan = load_plan(&source)?;
+    Ok(state.switch_to(Store::create(&path, &plan)?))
 }
 
 /// Creates an empty plan file named `name` at `path` (which must not exist) and opens it.
@@ -62,6 +74,8 @@ pub async fn redo(state: State<'_, AppState>) -> AppResult<PlanState> {
 }
 
 /// Writes a report of the open plan to `path` (for CSV, the allocations go beside it).
+/// It renders from a copy of the plan on a blocking thread: a 100,000-node PDF takes
+/// most of a minute, and edits must not wait for it.
 #[tauri::command]
 pub async fn export_report(
     state: State<'_, AppState>,
@@ -69,10 +83,14 @@ pub async fn export_report(
     format: ReportFormat,
     team: Option<String>,
 ) -> AppResult<()> {
-    state.read(|open, as_of| {
-        let options = ReportOptions { as_of, team };
-        write_report(&path, format, open.store.graph(), &options).map(drop)
+    let (plan, as_of) = state.read(|open, as_of| Ok((open.store.graph().clone(), as_of)))?;
+    let options = ReportOptions { as_of, team };
+    tauri::async_runtime::spawn_blocking(move || {
+        write_report(&path, format, &plan, &options).map(drop)
     })
+    .await
+    .map_err(|error| AppError::new(INTERNAL, format!("The report could not finish: {error}.")))??;
+    Ok(())
 }
 
 /// The e2e tests' stand-in for the save dialog; `null` unless they set it up.

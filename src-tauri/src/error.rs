@@ -5,7 +5,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 /// An error as the UI receives it. `code` is [`throughline_core::Error::code`] for core
-/// errors, or `no_plan` when no plan is open (the start plan could not be opened).
+/// errors, `no_plan` when no plan is open (the start plan could not be opened), or
+/// `internal` when the work behind a command stopped without an answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct AppError {
@@ -15,6 +16,9 @@ pub struct AppError {
 
 /// No plan is open: the plan chosen at start could not be opened, and none since.
 pub const NO_PLAN: &str = "no_plan";
+
+/// The work behind a command stopped without an answer (its thread panicked).
+pub const INTERNAL: &str = "internal";
 
 impl AppError {
     pub fn new(code: &str, message: impl Into<String>) -> AppError {

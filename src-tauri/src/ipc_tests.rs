@@ -433,3 +433,48 @@ fn the_test_save_hook_stays_inside_its_folder() {
         "without the test folder the hook should answer null so the UI opens the dialog"
     );
 }
+
+#[test]
+fn importing_a_json_plan_creates_and_opens_a_plan_file_and_bad_json_creates_nothing() {
+    let workspace = Workspace::new();
+    let path = workspace.plan("a.throughline");
+    let app = start(workspace.launch(Some(&path)));
+
+    let source = workspace.path("board.json");
+    let graph = throughline_core::store::load_plan(&path).expect("the test plan reads back");
+    throughline_core::interchange::write_file(&source, &graph.to_plan())
+        .expect("the JSON plan is written");
+    let imported = workspace.path("board.throughline");
+    let state = app.ok("import_plan", json!({ "source": source, "path": imported }));
+    assert_eq!(state["path"], json!(imported.display().to_string()));
+    assert_eq!(node_ids(&state), ["G1", "G2"], "the imported plan is open");
+    assert_eq!(
+        Store::open(&imported)
+            .expect("the new file is a plan")
+            .plan(),
+        graph.to_plan(),
+        "the plan file holds exactly the JSON plan"
+    );
+
+    let broken = workspace.path("broken.json");
+    std::fs::write(
+        &broken,
+        r#"{"format": "throughline-plan", "version": 1, "name": "x", "nodes": [{"id": "A"}]}"#,
+    )
+    .expect("write the broken plan");
+    let target = workspace.path("broken.throughline");
+    let error = app.refused("import_plan", json!({ "source": broken, "path": target }));
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("broken.json"),
+        "the refusal names the file: {error}"
+    );
+    assert!(!target.exists(), "a refused import should create no file");
+    assert_eq!(
+        app.current()["path"],
+        json!(imported.display().to_string()),
+        "the open plan stays open after a refused import"
+    );
+}

@@ -36,6 +36,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> taur
         .invoke_handler(tauri::generate_handler![
             commands::current_plan,
             commands::open_plan,
+            commands::import_plan,
             commands::new_plan,
             commands::save_plan_as,
             commands::apply_edit,

@@ -2,12 +2,13 @@
 import { useCallback, useRef, useState } from "react";
 import { REPORT_FORMATS, type ReportFormat } from "../ipc/types";
 import { useActions } from "../state/actions";
-import { usePlan } from "../state/store";
+import { usePlan, useStore } from "../state/store";
 import { Icon } from "../theme/icons";
 import { useDismiss } from "./useDismiss";
 
 export function ExportMenu() {
   const { index } = usePlan();
+  const { state } = useStore();
   const actions = useActions();
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<ReportFormat>("html");
@@ -18,8 +19,9 @@ export function ExportMenu() {
   return (
     <div className="menu" ref={box}>
       <button type="button" data-testid="export-button" aria-haspopup="dialog" aria-expanded={open}
+        disabled={state.exporting !== null}
         title="Export a report for the board, a review or a script" onClick={() => setOpen(!open)}>
-        <Icon name="export" size={15} /> Export
+        <Icon name="export" size={15} /> {state.exporting ? "Exporting…" : "Export"}
       </button>
       {open ? (
         <div className="popover export-popover" role="dialog" aria-label="Export report">

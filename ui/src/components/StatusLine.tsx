@@ -16,6 +16,11 @@ export function StatusLine() {
         title="Every change is written to the plan file as you make it">
         {saving ? "Saving…" : <><Icon name="check" size={13} /> Saved</>}
       </span>
+      {state.exporting ? (
+        <span className="status-exporting" role="status" data-testid="status-exporting">
+          <span className="progress-indeterminate" aria-hidden="true" /> Writing {state.exporting}…
+        </span>
+      ) : null}
       <span className="spacer" />
       <span>{planState.plan.nodes.length} nodes · {planState.plan.links.length} links</span>
       <span data-testid="status-as-of" title="Date-based findings (stale reviews, past targets) are judged on this date">

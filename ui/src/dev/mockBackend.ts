@@ -20,6 +20,8 @@ export function installMockBackend(plan: Plan, options: { path?: string; asOf?: 
         const path = String(args.path);
         return engine.switchTo(path.includes("big") ? syntheticPlan(10000) : samplePlan(), path);
       }
+      case "import_plan":
+        return engine.switchTo(samplePlan(), String(args.path));
       case "new_plan":
         return engine.switchTo({ name: String(args.name), review_cadence_days: 90, nodes: [], links: [] }, String(args.path));
       case "save_plan_as":

@@ -1,11 +1,13 @@
 //! Dev/test stand-in for the Rust shell: holds a plan, applies Edits with the same refusals
 //! (codes of IPC.md), keeps undo/redo, and answers with PlanStates.
+//! It does not analyse: the alignment rules live once, in crates/core. Findings in the browser
+//! dev server are those passed in (none by default); the real window shows the real ones.
 import type { Edit } from "../bindings/Edit";
 import type { Link } from "../bindings/Link";
 import type { NodeKind } from "../bindings/NodeKind";
 import type { Plan } from "../bindings/Plan";
 import type { AppError, PlanState } from "../ipc/types";
-import { mockAnalyse } from "./mockAnalysis";
+import type { Analysis } from "../bindings/Analysis";
 
 const ALLOWED: Record<string, [NodeKind, NodeKind][]> = {
   supports: [
@@ -118,13 +120,18 @@ export class MockPlanEngine {
     public plan: Plan,
     public path: string,
     public asOf: string,
+    private analysis: Analysis = {
+      as_of: asOf,
+      summary: { error: 0, warning: 0, info: 0, alignment_score: null },
+      findings: [],
+    },
   ) {}
 
   state(): PlanState {
     return {
       path: this.path,
       plan: this.plan,
-      analysis: mockAnalyse(this.plan, this.asOf),
+      analysis: this.analysis,
       can_undo: this.undoStack.length > 0,
       can_redo: this.redoStack.length > 0,
       as_of: this.asOf,

@@ -14,6 +14,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const currentPlan = () => call<PlanState>("current_plan");
 export const openPlan = (path: string) => call<PlanState>("open_plan", { path });
+export const importPlan = (source: string, path: string) => call<PlanState>("import_plan", { source, path });
 export const newPlan = (path: string, name: string) => call<PlanState>("new_plan", { path, name });
 export const savePlanAs = (path: string) => call<PlanState>("save_plan_as", { path });
 export const applyEdit = (edit: Edit) => call<PlanState>("apply_edit", { edit });

@@ -1,22 +1,10 @@
-//! App-side IPC types (PlanState, AppError, ReportFormat) as IPC.md defines them.
-// src-tauri exports these with ts-rs; until its bindings land in ../bindings, these
-// hand-written copies follow IPC.md field for field. Switch the imports when they do.
-import type { Analysis } from "../bindings/Analysis";
-import type { Plan } from "../bindings/Plan";
+//! The IPC's app-side types, generated from src-tauri by ts-rs, and what the UI adds to them.
+import type { AppError } from "../bindings/AppError";
+import type { ReportFormat } from "../bindings/ReportFormat";
 
-export type PlanState = {
-  path: string;
-  plan: Plan;
-  analysis: Analysis;
-  can_undo: boolean;
-  can_redo: boolean;
-  as_of: string;
-  recent: string[];
-};
-
-export type AppError = { code: string; message: string };
-
-export type ReportFormat = "html" | "pdf" | "md" | "csv" | "json";
+export type { AppError } from "../bindings/AppError";
+export type { PlanState } from "../bindings/PlanState";
+export type { ReportFormat } from "../bindings/ReportFormat";
 
 export const REPORT_FORMATS: { format: ReportFormat; label: string; ext: string }[] = [
   { format: "html", label: "HTML report (with map and charts)", ext: "html" },

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import type { Edit } from "../bindings/Edit";
 import * as ipc from "../ipc/commands";
-import { chooseNewPlanPath, choosePlanToOpen, chooseSaveAsPath, chooseSavePath } from "../ipc/dialogs";
+import { choosePlanFilePath, choosePlanToOpen, chooseSavePath } from "../ipc/dialogs";
 import { REPORT_FORMATS, toAppError, type PlanState, type ReportFormat } from "../ipc/types";
 import { useStore, type Action } from "./store";
 
@@ -68,14 +68,22 @@ export function makeActions(dispatch: Dispatch, getState: () => PlanState | null
     async open() {
       try {
         const path = await choosePlanToOpen();
-        if (path) await switchTo(() => ipc.openPlan(path));
+        if (!path) return;
+        if (!/\.json$/i.test(path)) {
+          await switchTo(() => ipc.openPlan(path));
+          return;
+        }
+        const target = await choosePlanFilePath(`${fileStem(path)}.throughline`);
+        if (!target) return;
+        const imported = await switchTo(() => ipc.importPlan(path, target));
+        if (imported) showInfo(dispatch, `Imported ${path} into ${imported.path}.`);
       } catch (error) {
         showError(dispatch, error);
       }
     },
     async newPlan() {
       try {
-        const path = await chooseNewPlanPath("new-plan.throughline");
+        const path = await choosePlanFilePath("new-plan.throughline");
         if (!path) return;
         const name = fileStem(path).replace(/[-_]+/g, " ").replace(/^./, (c) => c.toUpperCase());
         await switchTo(() => ipc.newPlan(path, name || "New plan"));
@@ -86,7 +94,7 @@ export function makeActions(dispatch: Dispatch, getState: () => PlanState | null
     async saveAs() {
       const current = getState();
       try {
-        const path = await chooseSaveAsPath(`${slug(current?.plan.name ?? "plan")}.throughline`);
+        const path = await choosePlanFilePath(`${slug(current?.plan.name ?? "plan")}.throughline`);
         if (!path) return;
         const saved = await switchTo(() => ipc.savePlanAs(path));
         if (saved) showInfo(dispatch, `Saved a copy as ${saved.path}; you are now editing it.`);
@@ -101,10 +109,13 @@ export function makeActions(dispatch: Dispatch, getState: () => PlanState | null
       try {
         const path = await chooseSavePath(`${base}.${ext}`, [{ name: format.toUpperCase(), extensions: [ext] }]);
         if (!path) return;
+        dispatch({ type: "exporting", file: path.split(/[\\/]/).pop() ?? path });
         await ipc.exportReport(path, format, team);
         showInfo(dispatch, `Report exported to ${path}`);
       } catch (error) {
         showError(dispatch, error);
+      } finally {
+        dispatch({ type: "exporting", file: null });
       }
     },
   };

@@ -27,6 +27,8 @@ export type UiState = {
   toast: Toast | null;
   /** Edits sent to Rust and not yet answered. */
   pending: number;
+  /** The report being written (its file name), while Rust renders it. */
+  exporting: string | null;
   team: string;
 };
 
@@ -40,6 +42,7 @@ export type Action =
   | { type: "toast"; toast: Omit<Toast, "id"> }
   | { type: "dismiss_toast"; id: number }
   | { type: "pending"; delta: number }
+  | { type: "exporting"; file: string | null }
   | { type: "team"; team: string };
 
 export const initialState: UiState = {
@@ -51,6 +54,7 @@ export const initialState: UiState = {
   filter: EMPTY_FILTER,
   toast: null,
   pending: 0,
+  exporting: null,
   team: "",
 };
 
@@ -86,6 +90,8 @@ export function reducer(state: UiState, action: Action): UiState {
       return state.toast?.id === action.id ? { ...state, toast: null } : state;
     case "pending":
       return { ...state, pending: Math.max(0, state.pending + action.delta) };
+    case "exporting":
+      return { ...state, exporting: action.file };
     case "team":
       return { ...state, team: action.team };
   }
