@@ -2,6 +2,7 @@
 
 /**
  * An error as the UI receives it. `code` is [`throughline_core::Error::code`] for core
- * errors, or `no_plan` when no plan is open (the start plan could not be opened).
+ * errors, `no_plan` when no plan is open (the start plan could not be opened), or
+ * `internal` when the work behind a command stopped without an answer.
  */
 export type AppError = { code: string, message: string, };
