@@ -10,22 +10,23 @@ XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
 .PHONY: run test setup ui lint test-rust test-ui app bench clean
 
-run: setup ui
+run: ui
 	cargo run -p throughline-app $(APP_FEATURES)
 
-test: setup lint test-ui ui app test-rust
+test: setup lint test-ui test-rust
 
 setup:
 	scripts/setup.sh
 
-ui:
+ui: setup
 	npm --prefix ui run build
 
-lint:
+# Clippy compiles the app, which embeds ui/dist: the UI is built first.
+lint: ui
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --locked $(APP_FEATURES) -- -D warnings
 
-test-ui:
+test-ui: setup
 	npm --prefix ui test
 
 # The binary the WebDriver tests launch (target/debug/throughline-app), with ui/dist embedded.
