@@ -4,8 +4,15 @@
 # (GNU time's maximum resident set size). Targets (PRODUCT.md): 100k under 0.5 s,
 # 1M under 5 s and 2 GB, on a 2-core machine.
 #
+# On a shared machine the wall time also counts waiting for a core; the CPU column
+# (user + system) is what the check itself cost.
+#
 # Usage: bench/check.sh [SIZES...]     e.g. bench/check.sh 100000
-# Env:   RUNS (default 3), BENCH_DIR (default target/bench-plans), SEED (default 1)
+# Env:   RUNS (default 3), BENCH_DIR (default target/bench-plans), SEED (default 1),
+#        BIN (default: target/release/throughline, built first; set it to compare
+#        another build, which is then used as it is)
+# The core's own benchmarks (analysis, an edit in the app, check in-process):
+#        cargo bench -p throughline-core --bench targets
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -14,7 +21,7 @@ RUNS=${RUNS:-3}
 SEED=${SEED:-1}
 BENCH_DIR=${BENCH_DIR:-target/bench-plans}
 AS_OF=2026-11-23
-BIN=target/release/throughline
+BIN=${BIN:-}
 
 if [[ ! -x /usr/bin/time ]]; then
   echo "Installing GNU time (for peak memory)..." >&2
@@ -25,8 +32,11 @@ if [[ ! -x /usr/bin/time ]]; then
   }
 fi
 
-echo "Building release binary..." >&2
-cargo build --release --quiet -p throughline-cli
+if [[ -z $BIN ]]; then
+  echo "Building release binary..." >&2
+  cargo build --release --quiet -p throughline-cli
+  BIN=target/release/throughline
+fi
 mkdir -p "$BENCH_DIR"
 
 now_ns() { date +%s%N; }
@@ -34,14 +44,16 @@ now_ns() { date +%s%N; }
 # Seconds with milliseconds, from nanoseconds.
 seconds() { awk -v ns="$1" 'BEGIN { printf "%.3f", ns / 1e9 }'; }
 
-# Runs a command under GNU time; prints "wall_ns peak_kb". Exit code 1 (findings) is
-# the expected outcome of checking a generated plan; anything else is a failure.
+# Runs a command under GNU time; prints "wall_ns peak_kb cpu_ms". Exit code 1
+# (findings) is the expected outcome of checking a generated plan; anything else is
+# a failure.
 measure() {
   local log start end status
   log=$(mktemp)
   start=$(now_ns)
   set +e
-  /usr/bin/time -v -o "$log" "$@" >/dev/null
+  /usr/bin/time -o "$log" -f 'Maximum resident set size (kbytes): %M
+CPU seconds: %U %S' "$@" >/dev/null
   status=$?
   set -e
   end=$(now_ns)
@@ -50,10 +62,11 @@ measure() {
     cat "$log" >&2
     exit 1
   fi
-  local peak
+  local peak cpu
   peak=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log")
+  cpu=$(awk '/CPU seconds/ { printf "%d", ($3 + $4) * 1000 }' "$log")
   rm -f "$log"
-  echo "$((end - start)) $peak"
+  echo "$((end - start)) $peak $cpu"
 }
 
 ROWS=()
@@ -61,31 +74,35 @@ for size in "${SIZES[@]}"; do
   for ext in json throughline; do
     plan="$BENCH_DIR/plan-$size-seed$SEED.$ext"
     if [[ ! -f $plan ]]; then
-      read -r gen_ns gen_kb < <(measure "$BIN" generate --nodes "$size" --seed "$SEED" -o "$plan")
+      read -r gen_ns gen_kb _ < <(measure "$BIN" generate --nodes "$size" --seed "$SEED" -o "$plan")
       printf 'generated %-45s in %ss (peak %d MB)\n' "$plan" "$(seconds "$gen_ns")" $((gen_kb / 1024)) >&2
     fi
     for format in text json; do
       times=()
+      cpus=()
       peak_max=0
       for ((run = 0; run < RUNS; run++)); do
-        read -r ns kb < <(measure "$BIN" check "$plan" --as-of "$AS_OF" --format "$format")
+        read -r ns kb cpu < <(measure "$BIN" check "$plan" --as-of "$AS_OF" --format "$format")
         times+=("$ns")
+        cpus+=("$cpu")
         ((kb > peak_max)) && peak_max=$kb
       done
       mapfile -t sorted < <(printf '%s\n' "${times[@]}" | sort -n)
+      mapfile -t sorted_cpu < <(printf '%s\n' "${cpus[@]}" | sort -n)
       best=$(seconds "${sorted[0]}")
       median=$(seconds "${sorted[$((RUNS / 2))]}")
+      cpu_median=$(seconds "$((sorted_cpu[$((RUNS / 2))] * 1000000))")
       size_mb=$(du -m "$plan" | cut -f1)
-      ROWS+=("$(printf '| %9s | %-11s | %5s MB | %-4s | %8s | %8s | %7d MB |' \
-        "$size" "$ext" "$size_mb" "$format" "$best" "$median" $((peak_max / 1024)))")
+      ROWS+=("$(printf '| %9s | %-11s | %5s MB | %-4s | %8s | %8s | %8s | %7d MB |' \
+        "$size" "$ext" "$size_mb" "$format" "$best" "$median" "$cpu_median" $((peak_max / 1024)))")
     done
   done
 done
 
 echo
-echo "throughline check, as of $AS_OF, $RUNS runs each, $(nproc) cores"
-echo "|     nodes | file        |    size | out  | best (s) | median s |   peak RSS |"
-echo "|----------:|-------------|--------:|------|---------:|---------:|-----------:|"
+echo "throughline check ($BIN), as of $AS_OF, $RUNS runs each, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+echo "|     nodes | file        |    size | out  | best (s) | median s | CPU med. |   peak RSS |"
+echo "|----------:|-------------|--------:|------|---------:|---------:|---------:|-----------:|"
 printf '%s\n' "${ROWS[@]}"
 
 if command -v hyperfine >/dev/null; then

@@ -1,16 +1,17 @@
 //! Where `throughline check` spends its time: each phase timed on its own.
 //!
 //! `cargo run --release -p throughline-cli --example check_phases -- PLAN [PLAN...]`
-//! prints read, parse, graph build, analysis and JSON output times per plan, so a
+//! prints read, parse and graph build, analysis and JSON output times per plan, so a
 //! slow check can be pinned on one phase without a profiler. A number instead of a
-//! plan times the generator at that many nodes.
+//! plan times the generator at that many nodes. (`cargo bench -p throughline-core`
+//! measures the same against PRODUCT.md's targets, over many runs.)
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use throughline_core::generate::generate_plan;
-use throughline_core::interchange::parse_fields;
+use throughline_core::interchange::{parse, parse_fields};
 use throughline_core::store::load_plan;
 use throughline_core::{PlanGraph, analyse};
 
@@ -41,10 +42,14 @@ fn main() -> anyhow::Result<()> {
         let total = Instant::now();
         let graph = if path.extension().is_some_and(|ext| ext == "json") {
             let text = timed("read file", || std::fs::read_to_string(path))?;
-            let plan = timed("parse JSON fields", || parse_fields(&text))?;
-            timed("build checked graph (from_plan)", || {
+            let graph = timed("parse, check, build (one pass)", || parse(&text))?;
+            // What a plan that needs the careful reading (one with a mistake) costs.
+            let plan = timed("  careful reading (parse_fields)", || parse_fields(&text))?;
+            drop(text);
+            timed("  and its graph build (from_plan)", || {
                 PlanGraph::from_plan(plan)
-            })?
+            })?;
+            graph
         } else {
             let graph = timed("load_plan (SQLite read + graph)", || load_plan(path))?;
             let plan = graph.to_plan();

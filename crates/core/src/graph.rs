@@ -4,14 +4,19 @@
 //!
 //! Nodes are addressed by their string ids; petgraph's indices never leave this crate.
 
-use std::collections::HashMap;
+mod build;
+mod ids;
 
+use hashbrown::HashMap;
 use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 
 use crate::error::{Error, Result};
 use crate::model::{Link, LinkKey, LinkKind, Node, NodeKind, Plan, PlanSettings};
+
+pub(crate) use build::PlanBuilder;
+use ids::IdIndex;
 
 /// Longest id the format accepts, in characters.
 pub const MAX_ID_CHARS: usize = 64;
@@ -37,7 +42,7 @@ pub(crate) struct LinkSlot {
 pub struct PlanGraph {
     settings: PlanSettings,
     graph: StableDiGraph<NodeSlot, LinkSlot>,
-    ids: HashMap<String, NodeIndex>,
+    ids: IdIndex,
     next_seq: u64,
     /// The places in the written order of removed nodes and links, so that undoing a
     /// removal (or unwinding a refused batch) puts them back where they were rather
@@ -88,7 +93,7 @@ impl PlanGraph {
         Ok(PlanGraph {
             settings,
             graph: StableDiGraph::default(),
-            ids: HashMap::new(),
+            ids: IdIndex::default(),
             next_seq: 0,
             retired_nodes: HashMap::new(),
             retired_links: HashMap::new(),
@@ -99,41 +104,27 @@ impl PlanGraph {
     ///
     /// Cost: linear in the size of the plan (the loop check runs once, at the end).
     pub fn from_plan(plan: Plan) -> Result<PlanGraph> {
-        let mut graph = PlanGraph::new(PlanSettings {
+        let mut builder = PlanBuilder::with_capacity(plan.nodes.len(), plan.links.len());
+        // Stops at the first node or link refused; `finish` says which and why.
+        let _all_accepted = plan.nodes.into_iter().all(|node| builder.add_node(node))
+            && plan
+                .links
+                .into_iter()
+                .all(|link| LinkRef::lend(link, |link| builder.add_link(link)));
+        builder.finish(PlanSettings {
             name: plan.name,
             review_cadence_days: plan.review_cadence_days,
-        })?;
-        graph.ids.reserve(plan.nodes.len());
-        for (index, node) in plan.nodes.into_iter().enumerate() {
-            let place = node_place(index, &node.id);
-            graph.insert_node(node).map_err(|error| match error {
-                Error::DuplicateNode { .. } => Error::field(
-                    format!("{place}, field \"id\""),
-                    "this id is already used by an earlier node",
-                ),
-                other => other.at(place),
-            })?;
-        }
-        let mut edge_of_link = Vec::with_capacity(plan.links.len());
-        for (index, link) in plan.links.into_iter().enumerate() {
-            let edge = graph
-                .insert_link(link, false)
-                .map_err(|error| error.at(format!("link {index}")))?;
-            edge_of_link.push(edge);
-        }
-        if let Some((edge, path)) = graph.find_supports_loop() {
-            let index = edge_of_link
-                .iter()
-                .position(|e| *e == edge)
-                .unwrap_or_default();
-            let link = graph.link_key(edge);
-            return Err(Error::Loop { link, path }.at(format!("link {index}")));
-        }
-        Ok(graph)
+        })
     }
 
     /// The plan as plain data, nodes and links in the order they were added.
     pub fn to_plan(&self) -> Plan {
+        self.to_plan_in_order().0
+    }
+
+    /// The plan as plain data, with the place in the written order of each node and
+    /// each link (ascending), for [`crate::store`]'s copy of the plan kept edit by edit.
+    pub(crate) fn to_plan_in_order(&self) -> (Plan, Vec<u64>, Vec<u64>) {
         let mut nodes: Vec<&NodeSlot> = self.graph.node_weights().collect();
         nodes.sort_unstable_by_key(|slot| slot.seq);
         let mut links: Vec<(u64, Link)> = self
@@ -142,12 +133,25 @@ impl PlanGraph {
             .map(|edge| (edge.weight().seq, self.link_at(edge.id())))
             .collect();
         links.sort_unstable_by_key(|(seq, _)| *seq);
-        Plan {
+        let node_seqs = nodes.iter().map(|slot| slot.seq).collect();
+        let link_seqs = links.iter().map(|(seq, _)| *seq).collect();
+        let plan = Plan {
             name: self.settings.name.clone(),
             review_cadence_days: self.settings.review_cadence_days,
             nodes: nodes.into_iter().map(|slot| slot.node.clone()).collect(),
             links: links.into_iter().map(|(_, link)| link).collect(),
-        }
+        };
+        (plan, node_seqs, link_seqs)
+    }
+
+    /// The node's place in the written order.
+    pub(crate) fn node_seq(&self, id: &str) -> Option<u64> {
+        self.lookup(id).map(|index| self.graph[index].seq)
+    }
+
+    /// The link's place in the written order.
+    pub(crate) fn link_seq(&self, key: &LinkKey) -> Option<u64> {
+        self.find_link(key).map(|edge| self.graph[edge].seq)
     }
 
     pub fn settings(&self) -> &PlanSettings {
@@ -171,7 +175,7 @@ impl PlanGraph {
     }
 
     pub fn node(&self, id: &str) -> Option<&Node> {
-        self.ids.get(id).map(|index| &self.graph[*index].node)
+        self.lookup(id).map(|index| &self.graph[index].node)
     }
 
     pub fn nodes(&self) -> impl Iterator<Item = &Node> {
@@ -188,7 +192,7 @@ impl PlanGraph {
 
     /// Links touching the node, outgoing first.
     pub fn links_of(&self, id: &str) -> Vec<Link> {
-        let Some(&index) = self.ids.get(id) else {
+        let Some(index) = self.lookup(id) else {
             return Vec::new();
         };
         self.graph
@@ -273,17 +277,31 @@ impl PlanGraph {
 
     fn insert_node(&mut self, node: Node) -> Result<()> {
         check_node(&node)?;
-        if self.ids.contains_key(&node.id) {
+        if self.lookup(&node.id).is_some() {
             return Err(Error::DuplicateNode { id: node.id });
         }
-        let seq = match self.retired_nodes.remove(&node.id) {
+        self.place_node(node);
+        Ok(())
+    }
+
+    /// Adds a node that passed its checks and whose id is free.
+    fn place_node(&mut self, node: Node) {
+        let retired = if self.retired_nodes.is_empty() {
+            None
+        } else {
+            self.retired_nodes.remove(&node.id)
+        };
+        let seq = match retired {
             Some(seq) => seq,
             None => self.take_seq(),
         };
-        let id = node.id.clone();
         let index = self.graph.add_node(NodeSlot { node, seq });
-        self.ids.insert(id, index);
-        Ok(())
+        self.ids.insert(&self.graph[index].node.id, index);
+    }
+
+    /// The index of the node with this id.
+    fn lookup(&self, id: &str) -> Option<NodeIndex> {
+        self.ids.get(id)
     }
 
     /// Replaces a node's fields, keeping its id, links and place; returns the old node.
@@ -328,7 +346,7 @@ impl PlanGraph {
             .collect();
         edges.sort_unstable();
         let links: Vec<Link> = edges.iter().map(|(_, edge)| self.link_at(*edge)).collect();
-        self.ids.remove(id);
+        self.ids.remove(id, index);
         let slot = self
             .graph
             .remove_node(index)
@@ -341,12 +359,12 @@ impl PlanGraph {
     }
 
     pub fn add_link(&mut self, link: Link) -> Result<()> {
-        self.insert_link(link, true).map(|_| ())
+        LinkRef::lend(link, |link| self.insert_link(link, true)).map(|_| ())
     }
 
     /// Changes a link's amount and why; returns the old link.
     pub fn update_link(&mut self, link: Link) -> Result<Link> {
-        check_link_fields(&link)?;
+        check_link_fields(link.kind, link.amount, || link.key())?;
         let key = link.key();
         let edge = self
             .find_link(&key)
@@ -371,41 +389,59 @@ impl PlanGraph {
 
     /// Checks and inserts a link. The loop check is skipped when a whole plan is being
     /// loaded: [`PlanGraph::from_plan`] checks for loops once, in linear time, at the end.
-    fn insert_link(&mut self, link: Link, check_loop: bool) -> Result<EdgeIndex> {
-        check_link_fields(&link)?;
-        let key = link.key();
-        let from = *self.ids.get(&link.from).ok_or_else(|| Error::UnknownNode {
-            id: link.from.clone(),
+    ///
+    /// The link's key (two copied ids) is only made for an error or an undone removal.
+    fn insert_link(&mut self, link: LinkRef<'_>, check_loop: bool) -> Result<EdgeIndex> {
+        let ends = (self.lookup(link.from), self.lookup(link.to));
+        self.insert_link_between(link, ends, check_loop)
+    }
+
+    /// [`PlanGraph::insert_link`] with the link's ends already looked up (`None`: no
+    /// node has that id).
+    fn insert_link_between(
+        &mut self,
+        link: LinkRef<'_>,
+        ends: (Option<NodeIndex>, Option<NodeIndex>),
+        check_loop: bool,
+    ) -> Result<EdgeIndex> {
+        check_link_fields(link.kind, link.amount, || link.key())?;
+        let from = ends.0.ok_or_else(|| Error::UnknownNode {
+            id: link.from.to_owned(),
         })?;
-        let to = *self.ids.get(&link.to).ok_or_else(|| Error::UnknownNode {
-            id: link.to.clone(),
+        let to = ends.1.ok_or_else(|| Error::UnknownNode {
+            id: link.to.to_owned(),
         })?;
         if from == to {
-            return Err(Error::SelfLink { link: key });
+            return Err(Error::SelfLink { link: link.key() });
         }
         let (from_kind, to_kind) = (self.graph[from].node.kind, self.graph[to].node.kind);
         if !link.kind.allows(from_kind, to_kind) {
             return Err(Error::WrongKinds {
-                link: key,
+                link: link.key(),
                 from: from_kind,
                 to: to_kind,
             });
         }
         if self.find_edge(from, to, link.kind).is_some() {
-            return Err(Error::DuplicateLink { link: key });
+            return Err(Error::DuplicateLink { link: link.key() });
         }
         if check_loop
             && link.kind == LinkKind::Supports
             && let Some(path) = self.supports_path(to, from)
         {
-            let mut names = vec![link.from.clone()];
+            let mut names = vec![link.from.to_owned()];
             names.extend(path.into_iter().map(|at| self.graph[at].node.id.clone()));
             return Err(Error::Loop {
-                link: key,
+                link: link.key(),
                 path: names,
             });
         }
-        let seq = match self.retired_links.remove(&key) {
+        let retired = if self.retired_links.is_empty() {
+            None
+        } else {
+            self.retired_links.remove(&link.key())
+        };
+        let seq = match retired {
             Some(seq) => seq,
             None => self.take_seq(),
         };
@@ -531,15 +567,13 @@ impl PlanGraph {
     }
 
     fn index_of(&self, id: &str) -> Result<NodeIndex> {
-        self.ids
-            .get(id)
-            .copied()
+        self.lookup(id)
             .ok_or_else(|| Error::UnknownNode { id: id.to_owned() })
     }
 
     fn find_link(&self, key: &LinkKey) -> Option<EdgeIndex> {
-        let from = *self.ids.get(&key.from)?;
-        let to = *self.ids.get(&key.to)?;
+        let from = self.lookup(&key.from)?;
+        let to = self.lookup(&key.to)?;
         self.find_edge(from, to, key.kind)
     }
 
@@ -573,6 +607,45 @@ impl PlanGraph {
     /// The underlying graph, for the analysis in this crate.
     pub(crate) fn inner(&self) -> &StableDiGraph<NodeSlot, LinkSlot> {
         &self.graph
+    }
+}
+
+/// A link with borrowed ends: all that adding a link needs, so that a link read from
+/// a file need not own copies of the ids it names.
+#[derive(Debug)]
+pub(crate) struct LinkRef<'a> {
+    pub(crate) kind: LinkKind,
+    pub(crate) from: &'a str,
+    pub(crate) to: &'a str,
+    pub(crate) amount: Option<f64>,
+    pub(crate) why: Option<String>,
+}
+
+impl LinkRef<'_> {
+    /// Runs `work` on an owned link seen as a [`LinkRef`].
+    fn lend<T>(link: Link, work: impl FnOnce(LinkRef<'_>) -> T) -> T {
+        let Link {
+            kind,
+            from,
+            to,
+            amount,
+            why,
+        } = link;
+        work(LinkRef {
+            kind,
+            from: &from,
+            to: &to,
+            amount,
+            why,
+        })
+    }
+
+    fn key(&self) -> LinkKey {
+        LinkKey {
+            kind: self.kind,
+            from: self.from.to_owned(),
+            to: self.to.to_owned(),
+        }
     }
 }
 
@@ -659,18 +732,24 @@ pub fn check_node(node: &Node) -> Result<()> {
     Ok(())
 }
 
-fn check_link_fields(link: &Link) -> Result<()> {
-    match (link.kind, link.amount) {
-        (LinkKind::Allocates, None) => Err(Error::field(
-            format!("{}, field \"amount\"", link.key()),
-            "an allocation needs an amount (a number, 0 or more)",
-        )),
-        (LinkKind::Allocates, Some(amount)) => check_amount(amount)
-            .map_err(|message| Error::field(format!("{}, field \"amount\"", link.key()), message)),
-        (LinkKind::Supports, Some(_)) => Err(Error::field(
-            format!("{}, field \"amount\"", link.key()),
-            "only allocates links carry an amount",
-        )),
+/// The field rules of a link on its own; `key` names the link in an error.
+fn check_link_fields(
+    kind: LinkKind,
+    amount: Option<f64>,
+    key: impl FnOnce() -> LinkKey,
+) -> Result<()> {
+    let refused = |message: String| {
+        Err(Error::field(
+            format!("{}, field \"amount\"", key()),
+            message,
+        ))
+    };
+    match (kind, amount) {
+        (LinkKind::Allocates, None) => {
+            refused("an allocation needs an amount (a number, 0 or more)".to_owned())
+        }
+        (LinkKind::Allocates, Some(amount)) => check_amount(amount).or_else(refused),
+        (LinkKind::Supports, Some(_)) => refused("only allocates links carry an amount".to_owned()),
         (LinkKind::Supports, None) => Ok(()),
     }
 }

@@ -4,6 +4,13 @@
 //! format version is refused for its version rather than for a field it may add; then
 //! each node and link is read on its own, so that an error names the node (by position
 //! and id) or the link (by position), the field, and the line and column in the file.
+//!
+//! That careful reading walks the text three times (top level, lists, each element)
+//! and holds the whole plan before its graph is built. A plan is first read in one
+//! pass straight into its graph ([`one_pass`]), which gives up at the first doubt;
+//! only then is it read the careful way, which names what is wrong.
+
+mod one_pass;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -31,9 +38,11 @@ const TOP_LEVEL_FIELDS: [&str; 6] = [
     "links",
 ];
 
+/// A node's fields as written; `D` holds a date's text: owned for the careful reading,
+/// borrowed (no escapes, no allocation) for the one-pass reading.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawNode {
+struct RawNode<D> {
     id: String,
     kind: NodeKind,
     title: String,
@@ -41,20 +50,21 @@ struct RawNode {
     owner: Option<String>,
     team: Option<String>,
     status: Option<Status>,
-    target_date: Option<String>,
-    last_reviewed: Option<String>,
+    target_date: Option<D>,
+    last_reviewed: Option<D>,
     notes: Option<String>,
     resource_type: Option<ResourceType>,
     capacity: Option<f64>,
     unit: Option<String>,
 }
 
+/// A link's fields as written; `S` holds its ends, like `D` in [`RawNode`].
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawLink {
+struct RawLink<S> {
     kind: LinkKind,
-    from: String,
-    to: String,
+    from: S,
+    to: S,
     amount: Option<f64>,
     why: Option<String>,
 }
@@ -114,13 +124,23 @@ struct Document<'a> {
 
 /// Reads a plan from interchange JSON and checks every rule, or says what is wrong and where.
 pub fn parse(text: &str) -> Result<PlanGraph> {
-    PlanGraph::from_plan(parse_fields(text)?)
+    match one_pass::read(text) {
+        Some(graph) => Ok(graph),
+        None => PlanGraph::from_plan(parse_fields(text)?),
+    }
 }
 
 /// Reads a plan file in interchange JSON.
 pub fn read_file(path: &Path) -> Result<PlanGraph> {
     let text = std::fs::read_to_string(path).map_err(|source| Error::io(path, source))?;
-    parse(&text).map_err(|error| error.at(path.display().to_string()))
+    if let Some(graph) = one_pass::read(&text) {
+        return Ok(graph);
+    }
+    let at_path = |error: Error| error.at(path.display().to_string());
+    let plan = parse_fields(&text).map_err(at_path)?;
+    // The text is as large as the plan again, and not needed to build its graph.
+    drop(text);
+    PlanGraph::from_plan(plan).map_err(at_path)
 }
 
 /// The plan as interchange JSON, pretty-printed, ending with a newline.
@@ -146,6 +166,9 @@ pub fn write_file(path: &Path, plan: &Plan) -> Result<()> {
 
 /// Reads the fields of a plan, checking each on its own (links and ids are checked by
 /// [`PlanGraph::from_plan`]).
+///
+/// This is the careful reading: the first problem is named with its place in the plan
+/// and its line and column in the text.
 pub fn parse_fields(text: &str) -> Result<Plan> {
     let TopLevel(top) =
         serde_json::from_str(text).map_err(|error| json_error(text, None, &error))?;
@@ -209,7 +232,7 @@ pub fn parse_fields(text: &str) -> Result<Plan> {
     let mut links = Vec::with_capacity(raw_links.len());
     for (index, raw) in raw_links.iter().enumerate() {
         expect_object(text, raw, "a link").map_err(|error| error.at(format!("link {index}")))?;
-        let link: RawLink = serde_json::from_str(raw.get())
+        let link: RawLink<String> = serde_json::from_str(raw.get())
             .map_err(|error| json_error(text, Some(raw), &error).at(format!("link {index}")))?;
         links.push(Link {
             kind: link.kind,
@@ -236,15 +259,17 @@ fn parse_node(text: &str, index: usize, raw: &RawValue) -> Result<Node> {
         node_place(index, &id)
     };
     expect_object(text, raw, "a node").map_err(|error| error.at(place()))?;
-    let node: RawNode = serde_json::from_str(raw.get())
+    let node: RawNode<String> = serde_json::from_str(raw.get())
         .map_err(|error| json_error(text, Some(raw), &error).at(place()))?;
-    let date = |field: &str, value: Option<String>| -> Result<Option<NaiveDate>> {
+    node_of(node)
+        .map_err(|(field, message)| Error::field(format!("field {field:?}"), message).at(place()))
+}
+
+/// The node of its written fields, or the date field that is not a date and why.
+fn node_of<D: AsRef<str>>(node: RawNode<D>) -> std::result::Result<Node, (&'static str, String)> {
+    let date = |field: &'static str, value: Option<D>| {
         value
-            .map(|value| {
-                parse_date(&value).map_err(|message| {
-                    Error::field(format!("field {field:?}"), message).at(place())
-                })
-            })
+            .map(|value| parse_date(value.as_ref()).map_err(|message| (field, message)))
             .transpose()
     };
     Ok(Node {
@@ -265,17 +290,29 @@ fn parse_node(text: &str, index: usize, raw: &RawValue) -> Result<Node> {
 }
 
 /// A `YYYY-MM-DD` calendar date, exactly.
+///
+/// Read by hand rather than by chrono's format-string parser, which interprets its
+/// format anew for every date: two per node, a million nodes in a large plan.
 pub fn parse_date(text: &str) -> std::result::Result<NaiveDate, String> {
-    let well_formed = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| {
+    let bytes = text.as_bytes();
+    let well_formed = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| {
             if i == 4 || i == 7 {
-                b == b'-'
+                *b == b'-'
             } else {
                 b.is_ascii_digit()
             }
         });
+    let number = |digits: &[u8]| {
+        digits
+            .iter()
+            .fold(0u32, |value, digit| value * 10 + u32::from(digit - b'0'))
+    };
     let date = well_formed
-        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .then(|| {
+            let year = i32::try_from(number(&bytes[0..4])).ok()?;
+            NaiveDate::from_ymd_opt(year, number(&bytes[5..7]), number(&bytes[8..10]))
+        })
         .flatten();
     date.ok_or_else(|| format!("expected a date as YYYY-MM-DD, got {text:?}"))
 }
@@ -404,6 +441,102 @@ mod tests {
             assert!(
                 message.contains("target_date") && message.contains("YYYY-MM-DD"),
                 "{bad}: {message}"
+            );
+        }
+    }
+
+    #[test]
+    fn dates_read_by_hand_agree_with_chrono() {
+        let mut checked = 0;
+        for year in [
+            "0000", "0001", "0099", "1900", "2000", "2024", "2026", "2100", "9999",
+        ] {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    let text = format!("{year}-{month:02}-{day:02}");
+                    assert_eq!(
+                        parse_date(&text).ok(),
+                        NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok(),
+                        "{text} should be read as chrono reads it"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(
+            checked > 4000,
+            "the comparison should cover every month and day"
+        );
+    }
+
+    /// The one-pass reading must give the very plan the careful reading gives.
+    fn assert_one_pass_reads_as_carefully(text: &str) {
+        let fast = one_pass::read(text).expect("a plainly written plan is read in one pass");
+        let careful = PlanGraph::from_plan(parse_fields(text).expect("the plan is valid"))
+            .expect("the plan is valid");
+        assert_eq!(
+            fast.to_plan(),
+            careful.to_plan(),
+            "one pass and the careful reading should give the same plan"
+        );
+    }
+
+    #[test]
+    fn one_pass_reads_what_the_careful_reading_reads() {
+        assert_one_pass_reads_as_carefully(MINIMAL);
+        assert_one_pass_reads_as_carefully(crate::sample::sample_json());
+        let generated = crate::generate::generate_plan(3_000, 7);
+        assert_one_pass_reads_as_carefully(&to_json(&generated));
+        let mut odd = generated;
+        odd.review_cadence_days = 7;
+        odd.nodes[0].why = Some("quotes \" and \\ backslashes, tabs\t, 🎯".to_owned());
+        assert_one_pass_reads_as_carefully(&to_json(&odd));
+    }
+
+    #[test]
+    fn what_one_pass_gives_up_on_is_still_read_carefully() {
+        let text = r#"{
+            "links": [{"kind": "supports", "from": "T\u0031", "to": "G1"}],
+            "n\u0061me": "P", "format": "throughline-plan", "version": 1,
+            "nodes": [
+                {"id": "G1", "kind": "org_goal", "title": "g", "target_date": "2027\u002d01\u002d31"},
+                {"id": "T1", "kind": "team_goal", "title": "t"}
+            ]
+        }"#;
+        assert!(
+            one_pass::read(text).is_none(),
+            "escapes and links before nodes should send the plan to the careful reading"
+        );
+        let plan = parse(text).expect("the plan is valid").to_plan();
+        assert_eq!(plan.name, "P");
+        assert_eq!(
+            plan.nodes[0].target_date,
+            NaiveDate::from_ymd_opt(2027, 1, 31)
+        );
+        assert_eq!(plan.links.len(), 1, "the link written first is kept");
+    }
+
+    #[test]
+    fn one_pass_gives_up_on_every_refused_plan() {
+        let refused = [
+            r#"{"format":"throughline-plan","version":1,"name":"P","nodes":[["G","org_goal","t"]]}"#,
+            r#"{"format":"throughline-plan","version":1,"name":"P","name":"Q","nodes":[]}"#,
+            r#"{"format":"throughline-plan","version":2,"name":"P","nodes":[]}"#,
+            r#"{"format":"throughline-plan","version":1,"name":"P","review_cadence_days":null,"nodes":[]}"#,
+            r#"{"format":"throughline-plan","version":1,"name":" ","nodes":[]}"#,
+            r#"{"format":"throughline-plan","version":1,"name":"P","nodes":[],"links":null}"#,
+            r#"{"format":"throughline-plan","version":1,"name":"P","nodes":[{"id":"G","kind":"org_goal","title":"t","target_date":"2026-02-30"}]}"#,
+            r#"{"format":"throughline-plan","version":1,"name":"P","nodes":[{"id":"G","kind":"org_goal","title":"t"}],"links":[{"kind":"supports","from":"G","to":"X"}]}"#,
+            r#"{"format":"throughline-plan","version":1,"name":"P","nodes":[]} x"#,
+        ];
+        for text in refused {
+            assert!(
+                one_pass::read(text).is_none(),
+                "one pass should give up on {text}"
+            );
+            assert!(
+                parse(text).is_err(),
+                "the careful reading should refuse {text}"
             );
         }
     }

@@ -2,7 +2,18 @@
 
 /// A title in typographic quotes, as messages show it.
 pub fn quoted(title: &str) -> String {
-    format!("\u{201c}{title}\u{201d}")
+    Quoted(title).to_string()
+}
+
+/// [`quoted`] as a value to format, made into text only if it is used: the analysis
+/// quotes every node's title for messages that most nodes never get.
+#[derive(Debug, Clone, Copy)]
+pub struct Quoted<'a>(pub &'a str);
+
+impl std::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "\u{201c}{}\u{201d}", self.0)
+    }
 }
 
 /// An amount as people read it: thousands separated, no needless decimals

@@ -3,7 +3,8 @@
 //!     from the rule text alone (explicit path searches, nothing shared with analysis.rs);
 //! (b) export then import gives back the same plan, and the same analysis;
 //! (c) a refused edit changes nothing, and an edit followed by its inverse gives back
-//!     exactly the plan it started from, for every kind of edit.
+//!     exactly the plan it started from, for every kind of edit;
+//! (d) the store's shared plan, kept up to date edit by edit, is always the plan.
 
 mod common;
 
@@ -11,6 +12,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
+use throughline_core::history::History;
+use throughline_core::store::Store;
 use throughline_core::{
     Analysis, Edit, Link, LinkKey, LinkKind, Node, NodeKind, Plan, PlanGraph, PlanSettings,
     ResourceType, Rule, Status, analyse, interchange,
@@ -1116,6 +1119,52 @@ proptest! {
         graph.apply(redo)
             .map_err(|error| TestCaseError::fail(format!("redo of {described} failed: {error}")))?;
         prop_assert_eq!(graph.to_plan(), after, "redo of {} gives the edited plan again", described);
+    }
+
+    /// (d) The plan the store shares, changed in place edit by edit, equals the plan
+    /// copied afresh from the graph, through edits, batches, undos and redos; and a
+    /// plan handed out earlier stays as it was.
+    #[test]
+    fn the_shared_plan_follows_every_edit(
+        spec in plan_spec(true, true),
+        steps in prop::collection::vec((edit_choice(), 0usize..4), 1..8),
+    ) {
+        let mut store = Store::in_memory(&build(&spec)).expect("an in-memory store");
+        let mut history = History::new();
+        let mut held = store.shared_plan();
+        prop_assert_eq!(&*held, &store.plan());
+        for (choice, action) in &steps {
+            let before = store.plan();
+            let edit = if *action == 3 {
+                // A batch of two edits, the second chosen against the plan the first leaves.
+                let mut scratch = store.graph().clone();
+                let first = valid_edit(&scratch, choice);
+                scratch.apply(first.clone()).expect("valid edits apply");
+                let second = valid_edit(&scratch, &EditChoice { op: (choice.op + 2) % 7, ..choice.clone() });
+                Edit::Batch { edits: vec![first, second] }
+            } else {
+                valid_edit(store.graph(), choice)
+            };
+            let described = format!("{edit:?}");
+            let changed = match action {
+                1 => history.undo(&mut store).is_ok(),
+                2 => history.redo(&mut store).is_ok(),
+                _ => {
+                    history.apply(&mut store, edit)
+                        .map_err(|error| TestCaseError::fail(format!("{described} should apply: {error}")))?;
+                    true
+                }
+            };
+            prop_assert_eq!(&*held, &before, "a plan handed out earlier does not change");
+            held = store.shared_plan();
+            prop_assert_eq!(
+                &*held,
+                &store.plan(),
+                "after {} (changed: {}), the shared plan is the plan",
+                if matches!(action, 1 | 2) { "an undo or redo" } else { described.as_str() },
+                changed
+            );
+        }
     }
 }
 

@@ -64,6 +64,13 @@ pub(crate) fn check_header(path: &Path) -> Result<()> {
 /// Checks, through a connection that has only read so far, that the database is a
 /// plan this build can read and that it is not damaged. Returns its schema version.
 pub(crate) fn check_database(connection: &Connection, path: &Path) -> Result<i64> {
+    let version = check_identity(connection, path)?;
+    check_intact(connection, path)?;
+    Ok(version)
+}
+
+/// The first half of [`check_database`]: a plan, and one this build can read.
+pub(crate) fn check_identity(connection: &Connection, path: &Path) -> Result<i64> {
     let id = application_id(connection).map_err(|error| store_error(error, path))?;
     if id != APPLICATION_ID {
         return Err(Error::NotAPlan {
@@ -79,6 +86,12 @@ pub(crate) fn check_database(connection: &Connection, path: &Path) -> Result<i64
             supported: SCHEMA_VERSION,
         });
     }
+    Ok(version)
+}
+
+/// The second half of [`check_database`]: not damaged (`quick_check`, which reads the
+/// whole file).
+pub(crate) fn check_intact(connection: &Connection, path: &Path) -> Result<()> {
     let problems: Vec<String> = connection
         .prepare("PRAGMA quick_check(5)")
         .and_then(|mut statement| {
@@ -93,7 +106,7 @@ pub(crate) fn check_database(connection: &Connection, path: &Path) -> Result<i64
             detail: problems.join("; "),
         });
     }
-    Ok(version)
+    Ok(())
 }
 
 fn read_header(path: &Path) -> Result<Vec<u8>> {

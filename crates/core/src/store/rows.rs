@@ -5,15 +5,17 @@
 //! [`crate::graph::PlanGraph::apply`] accepted them, and a plan read back goes through
 //! [`crate::graph::PlanGraph::from_plan`] before anyone trusts it.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use chrono::NaiveDate;
+use rusqlite::types::ValueRef;
 use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, Statement, params};
 
 use crate::error::{Error, Result};
-use crate::graph::Edit;
+use crate::graph::{Edit, LinkRef, PlanBuilder};
 use crate::interchange::parse_date;
-use crate::model::{Link, LinkKind, Node, NodeKind, Plan, ResourceType, Status};
+use crate::model::{Link, LinkKind, Node, NodeKind, Plan, PlanSettings, ResourceType, Status};
 
 /// A node goes back to the place it had if it was removed in this session, else last.
 const INSERT_NODE: &str = "INSERT INTO nodes (seq, id, kind, title, why, owner, team, status, \
@@ -194,9 +196,15 @@ fn date_text(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
-/// Reads the plan back, nodes and links in the order they were written. A row that
-/// holds something this program never writes is reported as damage, naming the row.
-pub(crate) fn read_plan(connection: &Connection, path: &Path) -> Result<Plan> {
+/// Reads the plan back, handing nodes and then links to `builder` in the order they
+/// were written, and returns the settings. A row that holds something this program
+/// never writes is reported as damage, naming the row; every row is read even after
+/// the builder refused the plan, so that damage is reported before a broken rule.
+pub(crate) fn read_plan(
+    connection: &Connection,
+    path: &Path,
+    builder: &mut PlanBuilder,
+) -> Result<PlanSettings> {
     let damaged = |detail: String| Error::Corrupt {
         path: path.to_owned(),
         detail,
@@ -217,7 +225,6 @@ pub(crate) fn read_plan(connection: &Connection, path: &Path) -> Result<Plan> {
         ))
     })?;
 
-    let mut nodes = Vec::new();
     let mut statement = connection
         .prepare(SELECT_NODES)
         .map_err(|error| store_error(error, path))?;
@@ -228,10 +235,9 @@ pub(crate) fn read_plan(connection: &Connection, path: &Path) -> Result<Plan> {
         let seq: i64 = row.get(0).map_err(|error| store_error(error, path))?;
         let node = node_of(row)
             .map_err(|problem| damaged(format!("node row {seq}: {}", problem.into_detail())))?;
-        nodes.push(node);
+        builder.add_node(node);
     }
 
-    let mut links = Vec::new();
     let mut statement = connection
         .prepare(SELECT_LINKS)
         .map_err(|error| store_error(error, path))?;
@@ -242,15 +248,37 @@ pub(crate) fn read_plan(connection: &Connection, path: &Path) -> Result<Plan> {
         let seq: i64 = row.get(0).map_err(|error| store_error(error, path))?;
         let link = link_of(row)
             .map_err(|problem| damaged(format!("link row {seq}: {}", problem.into_detail())))?;
-        links.push(link);
+        builder.add_link(LinkRef {
+            kind: link.kind,
+            from: &link.from,
+            to: &link.to,
+            amount: link.amount,
+            why: link.why,
+        });
     }
 
-    Ok(Plan {
+    Ok(PlanSettings {
         name: settings.0,
         review_cadence_days,
-        nodes,
-        links,
     })
+}
+
+/// About how many rows a table holds, from its first and last `seq` (no scan); 0 if
+/// that cannot be read, which the full read that follows will report.
+pub(crate) fn row_count_hint(connection: &Connection, table: &str) -> usize {
+    connection
+        .query_row(
+            // Two subqueries: SQLite finds a lone min() or max() by rowid at once,
+            // but scans the table for both in one query.
+            &format!(
+                "SELECT coalesce((SELECT max(seq) FROM {table}) - (SELECT min(seq) FROM {table}) + 1, 0)"
+            ),
+            [],
+            |row| row.get::<_, i64>(0),
+        )
+        .ok()
+        .and_then(|count| usize::try_from(count).ok())
+        .unwrap_or(0)
 }
 
 /// What is wrong with one row.
@@ -274,11 +302,15 @@ impl From<rusqlite::Error> for RowProblem {
     }
 }
 
+// Columns that are parsed rather than kept (kinds, statuses, dates) are read in
+// place, without a copy; they are read in the same order, and fail the same way, as
+// `row.get::<String>` would.
+
 fn node_of(row: &Row<'_>) -> std::result::Result<Node, RowProblem> {
     let id: String = row.get(1)?;
-    let kind: String = row.get(2)?;
-    let status: String = row.get(7)?;
-    let resource_type: Option<String> = row.get(11)?;
+    let kind = text_of(row, 2)?;
+    let status = text_of(row, 7)?;
+    let resource_type = optional_text_of(row, 11)?;
     Ok(Node {
         kind: parsed("kind", &kind, NodeKind::parse)?,
         title: row.get(3)?,
@@ -286,8 +318,8 @@ fn node_of(row: &Row<'_>) -> std::result::Result<Node, RowProblem> {
         owner: row.get(5)?,
         team: row.get(6)?,
         status: parsed("status", &status, Status::parse)?,
-        target_date: date_of("target_date", row.get(8)?)?,
-        last_reviewed: date_of("last_reviewed", row.get(9)?)?,
+        target_date: date_of("target_date", optional_text_of(row, 8)?)?,
+        last_reviewed: date_of("last_reviewed", optional_text_of(row, 9)?)?,
         notes: row.get(10)?,
         resource_type: resource_type
             .map(|text| parsed("resource_type", &text, ResourceType::parse))
@@ -298,12 +330,39 @@ fn node_of(row: &Row<'_>) -> std::result::Result<Node, RowProblem> {
     })
 }
 
-fn link_of(row: &Row<'_>) -> std::result::Result<Link, RowProblem> {
-    let kind: String = row.get(1)?;
-    Ok(Link {
+/// A text column as `row.get::<String>` reads it, borrowed when it can be.
+fn text_of<'r>(row: &'r Row<'_>, column: usize) -> rusqlite::Result<Cow<'r, str>> {
+    if let Ok(ValueRef::Text(bytes)) = row.get_ref(column)
+        && let Ok(text) = std::str::from_utf8(bytes)
+    {
+        return Ok(Cow::Borrowed(text));
+    }
+    row.get(column).map(Cow::Owned)
+}
+
+/// A nullable text column as `row.get::<Option<String>>` reads it, borrowed when it can be.
+fn optional_text_of<'r>(row: &'r Row<'_>, column: usize) -> rusqlite::Result<Option<Cow<'r, str>>> {
+    match row.get_ref(column) {
+        Ok(ValueRef::Null) => Ok(None),
+        _ => text_of(row, column).map(Some),
+    }
+}
+
+/// A link as read from its row, its ends still in the row.
+struct LinkRow<'r> {
+    kind: LinkKind,
+    from: Cow<'r, str>,
+    to: Cow<'r, str>,
+    amount: Option<f64>,
+    why: Option<String>,
+}
+
+fn link_of<'r>(row: &'r Row<'_>) -> std::result::Result<LinkRow<'r>, RowProblem> {
+    let kind = text_of(row, 1)?;
+    Ok(LinkRow {
         kind: parsed("kind", &kind, LinkKind::parse)?,
-        from: row.get(2)?,
-        to: row.get(3)?,
+        from: text_of(row, 2)?,
+        to: text_of(row, 3)?,
         amount: row.get(4)?,
         why: row.get(5)?,
     })
@@ -320,7 +379,7 @@ fn parsed<T>(
 
 fn date_of(
     field: &str,
-    text: Option<String>,
+    text: Option<Cow<'_, str>>,
 ) -> std::result::Result<Option<NaiveDate>, RowProblem> {
     text.map(|text| {
         parse_date(&text).map_err(|message| RowProblem::Value(format!("{field}: {message}")))
