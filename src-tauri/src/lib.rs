@@ -6,6 +6,7 @@ pub mod error;
 pub mod recent;
 pub mod startup;
 pub mod state;
+pub mod webview;
 
 #[cfg(test)]
 mod ipc_tests;
@@ -46,14 +47,18 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> taur
             commands::test_save_path,
         ])
         .setup(move |app| {
+            // The config's windows exist by now; their pages have not been painted yet.
+            for window in app.webview_windows().values() {
+                webview::tune(window, &launch);
+            }
             install(app.handle(), &launch)?;
             Ok(())
         })
 }
 
-/// Builds the state, opens the start plan, and hands the state to the app. A plan that
-/// cannot be opened does not stop the app: the error is kept for `current_plan`, and
-/// the UI offers Open and New.
+/// Builds the state, starts opening the start plan (on another thread: the first command
+/// waits for it), and hands the state to the app. A plan that cannot be opened does not
+/// stop the app: the error is kept for `current_plan`, and the UI offers Open and New.
 ///
 /// The app's setup step calls this; tests on the mock runtime, which never runs the
 /// setup step, call it themselves.
@@ -72,15 +77,7 @@ pub fn install<R: Runtime>(app: &tauri::AppHandle<R>, launch: &Launch) -> Result
         state.last_opened().as_deref(),
         &data_dir.join(SAMPLE_FILE_NAME),
     );
-    match startup::open(&chosen).map_err(AppError::from) {
-        Ok(store) => {
-            state.switch_to(store);
-        }
-        Err(error) => {
-            eprintln!("throughline: {}", error.message);
-            state.set_startup_error(error);
-        }
-    }
+    state.open_in_background(move || startup::open(&chosen).map_err(AppError::from));
     app.manage(state);
     Ok(())
 }

@@ -30,6 +30,10 @@ pub struct Launch {
     pub data_dir: Option<PathBuf>,
     /// Env `THROUGHLINE_TEST_SAVE_DIR`: the e2e tests' stand-in for the save dialog.
     pub test_save_dir: Option<PathBuf>,
+    /// Env `THROUGHLINE_GPU=1`: keep the webview's GPU compositing (see `webview.rs`).
+    pub gpu: bool,
+    /// Env `THROUGHLINE_TRACE=1`: the UI's start-up milestones go to stdout (`webview.rs`).
+    pub trace: bool,
 }
 
 impl Launch {
@@ -55,6 +59,8 @@ impl Launch {
             config_dir: env_value("THROUGHLINE_CONFIG_DIR").map(PathBuf::from),
             data_dir: None,
             test_save_dir: env_value("THROUGHLINE_TEST_SAVE_DIR").map(PathBuf::from),
+            gpu: env_flag("THROUGHLINE_GPU"),
+            trace: env_flag("THROUGHLINE_TRACE"),
         }
     }
 
@@ -69,6 +75,11 @@ fn plan_argument(arguments: impl Iterator<Item = OsString>) -> Option<PathBuf> {
         .filter(|argument| !argument.to_string_lossy().starts_with('-'))
         .map(PathBuf::from)
         .next()
+}
+
+/// An environment variable set to `1`.
+fn env_flag(name: &str) -> bool {
+    env_value(name).is_some_and(|value| value == "1")
 }
 
 /// An environment variable that is set and not empty.

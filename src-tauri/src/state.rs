@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::thread::JoinHandle;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -11,7 +12,7 @@ use throughline_core::store::Store;
 use throughline_core::{Analysis, Plan};
 use ts_rs::TS;
 
-use crate::error::{AppError, AppResult, NO_PLAN};
+use crate::error::{AppError, AppResult, INTERNAL, NO_PLAN};
 use crate::recent::RecentPlans;
 
 /// The open plan: its store (file and checked graph) and what can be undone in it.
@@ -53,11 +54,13 @@ pub struct PlanState {
     pub recent: Vec<String>,
 }
 
-/// The app's state, shared by all commands. `plan` is always locked first (then
-/// `recent` or `startup_error`), so two commands never wait on each other in a circle;
-/// no lock is held across an await.
+/// The app's state, shared by all commands. Locks are taken in the order `opening`,
+/// `plan`, then `recent` or `startup_error`, so two commands never wait on each other in
+/// a circle; no lock is held across an await.
 #[derive(Debug)]
 pub struct AppState {
+    /// The start plan being opened on its own thread (see [`AppState::open_in_background`]).
+    opening: Mutex<Option<JoinHandle<Result<Store, AppError>>>>,
     plan: Mutex<Option<OpenPlan>>,
     /// Why the plan chosen at start is not open; shown until another plan is opened.
     startup_error: Mutex<Option<AppError>>,
@@ -71,6 +74,7 @@ impl AppState {
     /// A state with no plan open; the recent list is read from `config_dir`.
     pub fn new(config_dir: PathBuf, as_of: AsOf, test_save_dir: Option<PathBuf>) -> AppState {
         AppState {
+            opening: Mutex::new(None),
             plan: Mutex::new(None),
             startup_error: Mutex::new(None),
             recent: Mutex::new(RecentPlans::load(&config_dir)),
@@ -90,9 +94,59 @@ impl AppState {
         *lock(&self.startup_error) = Some(error);
     }
 
+    /// Opens the start plan on another thread: a 10,000-node plan takes a few hundred
+    /// milliseconds to read and check, and the main thread meanwhile shows the window and
+    /// starts the web page. The first command that needs the plan waits for it.
+    pub fn open_in_background(
+        &self,
+        open: impl FnOnce() -> Result<Store, AppError> + Send + 'static,
+    ) {
+        let mut opening = lock(&self.opening);
+        match std::thread::Builder::new()
+            .name("open-plan".into())
+            .spawn(open)
+        {
+            Ok(handle) => *opening = Some(handle),
+            Err(error) => self.set_startup_error(AppError::new(
+                INTERNAL,
+                format!("The plan could not be opened: no thread to open it on ({error})."),
+            )),
+        }
+    }
+
+    /// Waits for the start plan if it is still being opened, and makes it the open plan.
+    fn finish_opening(&self) {
+        let mut opening = lock(&self.opening);
+        let Some(handle) = opening.take() else { return };
+        let opened = handle.join().unwrap_or_else(|_| {
+            Err(AppError::new(
+                INTERNAL,
+                "Opening the plan failed unexpectedly. Open it again or create a new one.",
+            ))
+        });
+        // Still holding `opening`, so no command sees the moment before the plan is in.
+        self.take_start_plan(opened);
+    }
+
+    fn take_start_plan(&self, opened: Result<Store, AppError>) {
+        match opened {
+            Ok(store) => self.put(store),
+            Err(error) => {
+                eprintln!("throughline: {}", error.message);
+                self.set_startup_error(error);
+            }
+        }
+    }
+
+    /// The open plan, once the start plan is in.
+    fn plan(&self) -> MutexGuard<'_, Option<OpenPlan>> {
+        self.finish_opening();
+        lock(&self.plan)
+    }
+
     /// The open plan as the UI draws it.
     pub fn snapshot(&self) -> AppResult<PlanState> {
-        let plan = lock(&self.plan);
+        let plan = self.plan();
         let open = plan.as_ref().ok_or_else(|| self.no_plan())?;
         Ok(self.describe(open))
     }
@@ -103,7 +157,7 @@ impl AppState {
         &self,
         change: impl FnOnce(&mut OpenPlan) -> throughline_core::Result<()>,
     ) -> AppResult<PlanState> {
-        let mut plan = lock(&self.plan);
+        let mut plan = self.plan();
         let open = plan.as_mut().ok_or_else(|| self.no_plan())?;
         change(open)?;
         Ok(self.describe(open))
@@ -114,21 +168,31 @@ impl AppState {
         &self,
         read: impl FnOnce(&OpenPlan, NaiveDate) -> throughline_core::Result<T>,
     ) -> AppResult<T> {
-        let plan = lock(&self.plan);
+        let plan = self.plan();
         let open = plan.as_ref().ok_or_else(|| self.no_plan())?;
         Ok(read(open, self.as_of.date())?)
     }
 
     /// Makes `store` the open plan with an empty history, and remembers its file.
     pub fn switch_to(&self, store: Store) -> PlanState {
+        let mut plan = self.plan();
+        let open = self.put_locked(&mut plan, store);
+        self.describe(open)
+    }
+
+    /// [`AppState::switch_to`] without describing the plan: nobody is waiting for it.
+    fn put(&self, store: Store) {
         let mut plan = lock(&self.plan);
+        self.put_locked(&mut plan, store);
+    }
+
+    fn put_locked<'a>(&self, plan: &'a mut Option<OpenPlan>, store: Store) -> &'a OpenPlan {
         self.remember(&store);
-        let open = plan.insert(OpenPlan {
+        *lock(&self.startup_error) = None;
+        plan.insert(OpenPlan {
             store,
             history: History::new(),
-        });
-        *lock(&self.startup_error) = None;
-        self.describe(open)
+        })
     }
 
     /// Replaces the open plan's store with the one `copy` makes from it (save as),
@@ -137,7 +201,7 @@ impl AppState {
         &self,
         copy: impl FnOnce(&Store) -> throughline_core::Result<Store>,
     ) -> AppResult<PlanState> {
-        let mut plan = lock(&self.plan);
+        let mut plan = self.plan();
         let open = plan.as_mut().ok_or_else(|| self.no_plan())?;
         open.store = copy(&open.store)?;
         self.remember(&open.store);
@@ -192,4 +256,70 @@ impl AppState {
 /// and the graph equal on every path, so the data behind a poisoned lock is sound.
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, mpsc};
+    use std::time::Duration;
+
+    use throughline_core::sample::sample_plan;
+
+    use super::*;
+
+    fn state(folder: &Path) -> Arc<AppState> {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a valid date");
+        Arc::new(AppState::new(
+            folder.join("config"),
+            AsOf::Fixed(date),
+            None,
+        ))
+    }
+
+    #[test]
+    fn commands_that_arrive_while_the_start_plan_opens_wait_for_it() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let path = folder.path().join("start.throughline");
+        let state = state(folder.path());
+        let (go, wait) = mpsc::channel::<()>();
+        state.open_in_background(move || {
+            wait.recv().ok();
+            Store::create(&path, &sample_plan()).map_err(AppError::from)
+        });
+        let readers: Vec<_> = (0..3)
+            .map(|_| {
+                let state = Arc::clone(&state);
+                std::thread::spawn(move || state.snapshot())
+            })
+            .collect();
+        std::thread::sleep(Duration::from_millis(50));
+        go.send(())
+            .expect("the opening thread waits for the signal");
+        for reader in readers {
+            let snapshot = reader
+                .join()
+                .expect("a reader thread should not panic")
+                .expect("every command should see the start plan once it is open");
+            assert_eq!(
+                snapshot.plan.nodes.len(),
+                sample_plan().node_count(),
+                "the snapshot should hold the whole start plan"
+            );
+        }
+    }
+
+    #[test]
+    fn a_start_plan_that_fails_to_open_is_reported_by_the_first_command() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let missing = folder.path().join("missing.throughline");
+        let state = state(folder.path());
+        state.open_in_background(move || Store::open(&missing).map_err(AppError::from));
+        let error = state
+            .snapshot()
+            .expect_err("no plan should be open when the start plan fails");
+        assert_ne!(
+            error.code, NO_PLAN,
+            "the error should say why the start plan did not open, not just that none is open"
+        );
+    }
 }

@@ -8,6 +8,7 @@ import { TopBar } from "./components/TopBar";
 import * as ipc from "./ipc/commands";
 import { useActions } from "./state/actions";
 import { useStore } from "./state/store";
+import { milestone } from "./timing";
 import { FindingsView } from "./views/Findings/FindingsView";
 import { MapView } from "./views/Map/MapView";
 import { OutlineView } from "./views/Outline/OutlineView";
@@ -58,11 +59,18 @@ function useGlobalShortcuts() {
 export function App() {
   const { state, dispatch } = useStore();
   useGlobalShortcuts();
+  const ready = state.planState !== null;
+  useEffect(() => {
+    if (ready) milestone("plan-shown");
+  }, [ready]);
 
   useEffect(() => {
     let live = true;
-    ipc.currentPlan().then(
-      (planState) => live && dispatch({ type: "loaded", planState }),
+    ipc.startPlan().then(
+      (planState) => {
+        milestone("plan-received");
+        if (live) dispatch({ type: "loaded", planState });
+      },
       (error) => live && dispatch({ type: "load_failed", error }),
     );
     return () => {

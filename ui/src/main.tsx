@@ -5,6 +5,13 @@ import "@xyflow/react/dist/style.css";
 import "./styles.css";
 import { App } from "./App";
 import { StoreProvider } from "./state/store";
+import { milestone } from "./timing";
+import { prefetchStartPlan } from "./ipc/commands";
+
+milestone("ui-start");
+// Linux webviews resolve fonts through fontconfig, where a long font stack is slow (styles.css).
+if (navigator.userAgent.includes("Linux") && !navigator.userAgent.includes("Android"))
+  document.documentElement.classList.add("fontconfig");
 
 async function boot() {
   // Only `npm run dev` (or a VITE_MOCK=1 build) includes the mock; the app build drops this branch.
@@ -12,6 +19,8 @@ async function boot() {
     const { installDevBackend } = await import("./dev/mockBackend");
     installDevBackend();
   }
+  // After the dev mock is in place (it answers the request in a plain browser).
+  prefetchStartPlan();
   createRoot(document.getElementById("root")!).render(
     <StrictMode>
       <StoreProvider>

@@ -113,3 +113,22 @@ describe("edits through IPC", () => {
     });
   });
 });
+
+describe("the start plan", () => {
+  it("is asked for once before React renders and handed to the first taker only", async () => {
+    let asked = 0;
+    mockIPC((cmd) => {
+      if (cmd === "current_plan") {
+        asked++;
+        return STATE;
+      }
+      throw new Error(`unexpected ${cmd}`);
+    });
+    ipc.prefetchStartPlan();
+    expect(asked, "the request goes out at once").toBe(1);
+    expect((await ipc.startPlan()).path, "the first taker gets the prefetched plan").toBe(STATE.path);
+    expect(asked, "taking it sends nothing new").toBe(1);
+    await ipc.startPlan();
+    expect(asked, "a later taker asks again rather than reuse a stale plan").toBe(2);
+  });
+});

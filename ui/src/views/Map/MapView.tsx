@@ -1,14 +1,14 @@
 //! The map: the plan as a layered graph (org goals on top, resources at the bottom), with findings
 //! badges, throughline highlighting, drag-to-link, zoom, pan, fit and a minimap.
 import {
-  Background, ConnectionMode, Controls, MarkerType, MiniMap, Position, ReactFlow, ReactFlowProvider, useReactFlow,
-  type Connection, type Edge, type NodeHandle,
+  Background, ConnectionMode, Controls, getViewportForBounds, MarkerType, MiniMap, Position, ReactFlow, ReactFlowProvider,
+  useReactFlow, type Connection, type Edge, type NodeHandle, type Viewport,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Link } from "../../bindings/Link";
 import type { Node } from "../../bindings/Node";
 import { matchingIds } from "../../model/filter";
-import { NODE_HEIGHT, NODE_WIDTH } from "../../model/layout";
+import { NODE_HEIGHT, NODE_WIDTH, type Positions } from "../../model/layout";
 import { linkForDrag } from "../../model/linkRules";
 import { addFirst } from "../../model/outline";
 import { linkId, throughline } from "../../model/throughline";
@@ -20,6 +20,7 @@ import { KIND_ORDER } from "../../model/planIndex";
 import { AmountPrompt } from "./AmountPrompt";
 import { MapNode, type MapFlowNode, type MapNodeData } from "./MapNode";
 import { useMapLayout } from "./useMapLayout";
+import { milestone } from "../../timing";
 
 const nodeTypes = { plan: MapNode };
 /**
@@ -44,6 +45,34 @@ export function MapView() {
       <PlanMap />
     </ReactFlowProvider>
   );
+}
+
+type Area = { x: number; y: number; w: number; h: number };
+
+/**
+ * Where a plan opens: a small one fitted whole (everything in view and clickable; "Zoom to it" and
+ * the controls take it closer), a big one at the top (the org goals) at a readable zoom, since
+ * rendering all of it at once would put thousands of nodes in the DOM.
+ */
+function startViewport(positions: Positions, nodeCount: number, width: number, height: number): Viewport {
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  for (const p of positions.values()) {
+    minX = Math.min(minX, p.x);
+    maxX = Math.max(maxX, p.x + NODE_WIDTH);
+    minY = Math.min(minY, p.y);
+    maxY = Math.max(maxY, p.y + NODE_HEIGHT);
+  }
+  if (minX === Infinity) return { x: 0, y: 0, zoom: 1 };
+  if (nodeCount <= VIRTUALISE_ABOVE)
+    return getViewportForBounds({ x: minX, y: minY, width: maxX - minX, height: maxY - minY }, width, height, 0.05, 1.1, 0.04);
+  return { x: width / 2 - ((minX + maxX) / 2) * BIG_PLAN_ZOOM, y: 70 - minY * BIG_PLAN_ZOOM, zoom: BIG_PLAN_ZOOM };
+}
+
+/** The flow-coordinate area a viewport shows, with a quarter of a screen more on each side. */
+function areaOf({ x, y, zoom }: Viewport, width: number, height: number): Area {
+  const w = width / zoom;
+  const h = height / zoom;
+  return { x: -x / zoom - w * 0.25, y: -y / zoom - h * 0.25, w: w * 1.5, h: h * 1.5 };
 }
 
 function sameData(a: MapNodeData, b: MapNodeData) {
@@ -92,15 +121,26 @@ function PlanMap() {
     return list;
   }, [plan.nodes, layout.positions, index, line, matches, state.selected, big]);
 
+  // Where each plan opens, set before the map first renders: React Flow then draws the nodes in
+  // view once, with their edges, instead of at its default viewport first and again after a fit.
+  const mapRef = useRef<HTMLDivElement>(null);
+  const [start, setStart] = useState<{ path: string; viewport: Viewport } | null>(null);
   // On a big plan only the edges touching what is in view (or on the throughline) are drawn:
   // thousands of long SVG paths would make every click take seconds.
-  const [view, setView] = useState<{ x: number; y: number; w: number; h: number } | null>(null);
+  const [view, setView] = useState<Area | null>(null);
+  useLayoutEffect(() => {
+    const el = mapRef.current;
+    if (!el || start?.path === planState.path) return;
+    // Read now, not on later layout changes: an edit must not move the view.
+    const viewport = startViewport(layout.positions, plan.nodes.length, el.clientWidth, el.clientHeight);
+    if (start) void flow.setViewport(viewport);
+    setStart({ path: planState.path, viewport });
+    setView(areaOf(viewport, el.clientWidth, el.clientHeight));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [planState.path, plan.nodes.length === 0]);
   const trackView = useCallback(() => {
-    const { x, y, zoom } = flow.getViewport();
-    const el = document.querySelector(".map");
-    const w = (el?.clientWidth ?? 800) / zoom;
-    const h = (el?.clientHeight ?? 600) / zoom;
-    setView({ x: -x / zoom - w * 0.25, y: -y / zoom - h * 0.25, w: w * 1.5, h: h * 1.5 });
+    const el = mapRef.current;
+    setView(areaOf(flow.getViewport(), el?.clientWidth ?? 800, el?.clientHeight ?? 600));
   }, [flow]);
   const inView = useCallback(
     (id: string) => {
@@ -137,35 +177,11 @@ function PlanMap() {
     [plan.links, line, matches, index, big, inView],
   );
 
-  // Fit once the first real layout of a plan is in.
-  const fitted = useRef<string | null>(null);
+  const drawn = start !== null && nodes.length > 0;
   useEffect(() => {
-    const marker = `${planState.path}|${layout.source}`;
-    const small = plan.nodes.length <= 1500;
-    if (fitted.current === marker || (layout.source === "layered" && small && fitted.current?.startsWith(planState.path))) return;
-    fitted.current = marker;
-    requestAnimationFrame(() => {
-      if (plan.nodes.length <= VIRTUALISE_ABOVE) {
-        // Everything in view (and clickable); "Zoom to it" and the controls take it closer.
-        void flow.fitView({ padding: 0.04, maxZoom: 1.1 });
-        return;
-      }
-      // A big plan starts at the top (the org goals) at a readable zoom: rendering all of it at
-      // once would put thousands of nodes in the DOM.
-      const all = [...layout.positions.values()];
-      let minX = Infinity, maxX = -Infinity, minY = Infinity;
-      for (const p of all) {
-        minX = Math.min(minX, p.x);
-        maxX = Math.max(maxX, p.x + NODE_WIDTH);
-        minY = Math.min(minY, p.y);
-      }
-      const width = document.querySelector(".map")?.clientWidth ?? 800;
-      void flow
-        .setViewport({ x: width / 2 - ((minX + maxX) / 2) * BIG_PLAN_ZOOM, y: 70 - minY * BIG_PLAN_ZOOM, zoom: BIG_PLAN_ZOOM })
-        .then(trackView);
-    });
-  }, [layout.source, planState.path, flow, plan.nodes.length, trackView]);
-  // (layout.positions is read at that moment on purpose: a later edit must not move the view.)
+    // The frame after the first commit with the map: roughly when it is painted.
+    if (drawn) requestAnimationFrame(() => milestone("map-shown"));
+  }, [drawn]);
 
   // Centre on the selection when another view or the search asks for it.
   useEffect(() => {
@@ -194,8 +210,8 @@ function PlanMap() {
   if (plan.nodes.length === 0) return <EmptyMap />;
 
   return (
-    <div className="map" data-layout={layout.source}>
-      <ReactFlow<MapFlowNode>
+    <div className="map" data-layout={layout.source} ref={mapRef}>
+      {start ? <ReactFlow<MapFlowNode>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -213,13 +229,14 @@ function PlanMap() {
         proOptions={{ hideAttribution: true }}
         deleteKeyCode={null}
         fitView={false}
+        defaultViewport={start.viewport}
       >
         <Background gap={24} size={1} color="#dde1e7" />
         <Controls showInteractive={false} position="bottom-left" />
         {plan.nodes.length <= MINIMAP_UP_TO ? <MiniMap position="bottom-right" pannable zoomable nodeStrokeWidth={0}
           nodeColor={(n) => KIND_STYLE[(n.data as MapNodeData).node.kind].color}
           maskColor="rgba(240, 242, 245, 0.7)" /> : null}
-      </ReactFlow>
+      </ReactFlow> : null}
       <MapLegend />
       <div className="map-hint">
         {line ? (
