@@ -38,8 +38,20 @@ pub enum Error {
     #[error("{link} already exists")]
     DuplicateLink { link: LinkKey },
 
-    #[error("{link} would close a loop: {}", path.join(" -> "))]
-    Loop { link: LinkKey, path: Vec<String> },
+    /// `path` runs from the link's `from` back to itself, by id; the titles of the
+    /// link's two ends say it again for a reader who knows the plan by its titles.
+    #[error(
+        "{link} would close a loop: {} ({} already supports {}, directly or through others)",
+        path.join(" -> "),
+        crate::text::Quoted(to_title),
+        crate::text::Quoted(from_title)
+    )]
+    Loop {
+        link: LinkKey,
+        path: Vec<String>,
+        from_title: String,
+        to_title: String,
+    },
 
     /// The node's kind cannot change while links that the new kind may not have remain.
     #[error("node {id:?} cannot become {}: {link} would no longer be allowed; remove it first", a(to.label()))]

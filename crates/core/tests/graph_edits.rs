@@ -197,7 +197,7 @@ fn a_loop_is_refused_and_the_message_lists_it() {
     let error = add_link(&mut graph, Link::supports("C", "A"));
     assert_eq!(error.code(), "loop");
     match &error {
-        Error::Loop { link, path } => {
+        Error::Loop { link, path, .. } => {
             assert_eq!(link, &Link::supports("C", "A").key());
             assert_eq!(path, &ids(&["C", "A", "B", "C"]), "the loop, closed");
         }
@@ -209,6 +209,7 @@ fn a_loop_is_refused_and_the_message_lists_it() {
             "supports link C -> A",
             "would close a loop",
             "C -> A -> B -> C",
+            "(“Title of A” already supports “Title of C”, directly or through others)",
         ],
     );
 

@@ -717,6 +717,7 @@ fn loops_are_refused_at_import_and_named() {
             "supports link B -> C",
             "would close a loop",
             "B -> C -> A -> B",
+            "(“c” already supports “b”, directly or through others)",
         ],
     );
     assert_eq!(error.code(), "loop");

@@ -228,8 +228,10 @@ async fn a_cio_builds_a_throughline_and_it_survives_a_restart_and_exports() {
         })
         .await;
     assert!(
-        toast.contains("G-SERVICE") && toast.contains("G-E2E"),
-        "the refusal should name the loop: {toast:?}"
+        toast.contains("G-SERVICE")
+            && toast.contains("G-E2E")
+            && toast.contains("already supports"),
+        "the refusal should name the loop and say it by title: {toast:?}"
     );
     assert_eq!(
         app.attribute("toast", "data-code").await.as_deref(),

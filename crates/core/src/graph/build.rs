@@ -205,7 +205,20 @@ impl PlanBuilder {
                 .position(|e| *e == edge)
                 .unwrap_or_default();
             let link = graph.link_key(edge);
-            return Err(Error::Loop { link, path }.at(format!("link {index}")));
+            let title = |id: &str| {
+                graph
+                    .node(id)
+                    .map(|node| node.title.clone())
+                    .unwrap_or_default()
+            };
+            let (from_title, to_title) = (title(&link.from), title(&link.to));
+            return Err(Error::Loop {
+                link,
+                path,
+                from_title,
+                to_title,
+            }
+            .at(format!("link {index}")));
         }
         Ok(graph)
     }
