@@ -38,19 +38,19 @@ pub enum Error {
     #[error("{link} already exists")]
     DuplicateLink { link: LinkKey },
 
-    /// `path` runs from the link's `from` back to itself, by id; the titles of the
-    /// link's two ends say it again for a reader who knows the plan by its titles.
+    /// `path` runs from the link's `from` back to itself, by id; `titles` (of `from`
+    /// and `to`) say it again for a reader who knows the plan by its titles. Boxed to
+    /// keep every `Result` of the crate small.
     #[error(
         "{link} would close a loop: {} ({} already supports {}, directly or through others)",
         path.join(" -> "),
-        crate::text::Quoted(to_title),
-        crate::text::Quoted(from_title)
+        crate::text::Quoted(&titles[1]),
+        crate::text::Quoted(&titles[0])
     )]
     Loop {
         link: LinkKey,
         path: Vec<String>,
-        from_title: String,
-        to_title: String,
+        titles: Box<[String; 2]>,
     },
 
     /// The node's kind cannot change while links that the new kind may not have remain.

@@ -434,8 +434,10 @@ impl PlanGraph {
             return Err(Error::Loop {
                 link: link.key(),
                 path: names,
-                from_title: self.graph[from].node.title.clone(),
-                to_title: self.graph[to].node.title.clone(),
+                titles: Box::new([
+                    self.graph[from].node.title.clone(),
+                    self.graph[to].node.title.clone(),
+                ]),
             });
         }
         let retired = if self.retired_links.is_empty() {

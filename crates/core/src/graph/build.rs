@@ -211,14 +211,8 @@ impl PlanBuilder {
                     .map(|node| node.title.clone())
                     .unwrap_or_default()
             };
-            let (from_title, to_title) = (title(&link.from), title(&link.to));
-            return Err(Error::Loop {
-                link,
-                path,
-                from_title,
-                to_title,
-            }
-            .at(format!("link {index}")));
+            let titles = Box::new([title(&link.from), title(&link.to)]);
+            return Err(Error::Loop { link, path, titles }.at(format!("link {index}")));
         }
         Ok(graph)
     }
