@@ -1,41 +1,16 @@
 //! The `throughline` binary end to end: every command, its exit codes, its output,
 //! and every kind of bad input PLAN-FORMAT.md lists, each in a fresh folder.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-use assert_cmd::cargo::cargo_bin_cmd;
+use common::{AS_OF, run};
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-const AS_OF: &str = "2026-11-23";
-
 fn folder() -> TempDir {
     tempfile::tempdir().expect("a temporary folder")
-}
-
-fn throughline(dir: &Path) -> Command {
-    let mut command = cargo_bin_cmd!("throughline");
-    command.current_dir(dir);
-    command
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(dir: &Path, args: &[&str]) -> Run {
-    let output = throughline(dir)
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    Run {
-        code: output.status.code().expect("the binary exits with a code"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
 }
 
 /// Runs a command that must fail with exit 2 and one line on stderr; returns the line.

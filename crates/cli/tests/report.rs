@@ -1,31 +1,10 @@
 //! `throughline report` through the real binary: formats from extensions and flags,
 //! the CSV pair, team reports, and clear failures that write nothing.
 
-use std::path::Path;
+mod common;
 
-use assert_cmd::cargo::cargo_bin_cmd;
+use common::{AS_OF, run};
 use tempfile::TempDir;
-
-const AS_OF: &str = "2026-11-23";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(dir: &Path, args: &[&str]) -> Run {
-    let output = cargo_bin_cmd!("throughline")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    Run {
-        code: output.status.code().expect("the binary exits with a code"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
-}
 
 /// A folder holding the sample plan as `plan.json`.
 fn folder_with_plan() -> TempDir {

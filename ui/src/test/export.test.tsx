@@ -7,19 +7,8 @@ import { StatusLine } from "../components/StatusLine";
 import { Toast } from "../components/Toast";
 import { withExtension } from "../ipc/dialogs";
 import * as ipc from "../ipc/commands";
-import type { PlanState } from "../ipc/types";
 import { StoreProvider, useStore } from "../state/store";
-import { FINDINGS, PLAN } from "./fixtures";
-
-const STATE: PlanState = {
-  path: "/plans/test.throughline",
-  plan: PLAN,
-  analysis: { as_of: "2026-11-23", summary: { error: 1, warning: 2, info: 0, alignment_score: 1 }, findings: FINDINGS },
-  can_undo: false,
-  can_redo: false,
-  as_of: "2026-11-23",
-  recent: [],
-};
+import { STATE } from "./fixtures";
 
 function Harness() {
   const { state, dispatch } = useStore();

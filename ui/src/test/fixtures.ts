@@ -1,6 +1,7 @@
 //! A small plan for unit tests: two org goals, a chain down to resources, and one loose initiative.
 import type { Plan } from "../bindings/Plan";
 import type { Finding } from "../bindings/Finding";
+import type { PlanState } from "../ipc/types";
 
 export const PLAN: Plan = {
   name: "Test plan",
@@ -31,3 +32,14 @@ export const FINDINGS: Finding[] = [
   { rule: "unresourced_initiative", severity: "warning", node: "I2", title: "Loose initiative", message: "m", hint: "h" },
   { rule: "missing_why", severity: "warning", node: "S1", title: "Shift left", message: "m", hint: "h" },
 ];
+
+/** PLAN as `current_plan` returns it, with FINDINGS as its analysis. */
+export const STATE: PlanState = {
+  path: "/plans/test.throughline",
+  plan: PLAN,
+  analysis: { as_of: "2026-11-23", summary: { error: 1, warning: 2, info: 0, alignment_score: 1 }, findings: FINDINGS },
+  can_undo: false,
+  can_redo: false,
+  as_of: "2026-11-23",
+  recent: [],
+};

@@ -7,20 +7,9 @@ import { Inspector } from "../components/Inspector";
 import { Toast } from "../components/Toast";
 import { installMockBackend } from "../dev/mockBackend";
 import * as ipc from "../ipc/commands";
-import type { PlanState } from "../ipc/types";
 import { useActions } from "../state/actions";
 import { StoreProvider, useStore } from "../state/store";
-import { FINDINGS, PLAN } from "./fixtures";
-
-const STATE: PlanState = {
-  path: "/plans/test.throughline",
-  plan: PLAN,
-  analysis: { as_of: "2026-11-23", summary: { error: 1, warning: 2, info: 0, alignment_score: 1 }, findings: FINDINGS },
-  can_undo: false,
-  can_redo: false,
-  as_of: "2026-11-23",
-  recent: [],
-};
+import { PLAN, STATE } from "./fixtures";
 
 /** Loads the plan like App does, then renders the Inspector and the toast. */
 function Harness({ select, onReady }: { select?: string; onReady?: (edit: (e: Edit) => void) => void }) {

@@ -225,27 +225,14 @@ pub(crate) fn read_plan(
         ))
     })?;
 
-    let mut statement = connection
-        .prepare(SELECT_NODES)
-        .map_err(|error| store_error(error, path))?;
-    let mut rows = statement
-        .query([])
-        .map_err(|error| store_error(error, path))?;
-    while let Some(row) = rows.next().map_err(|error| store_error(error, path))? {
-        let seq: i64 = row.get(0).map_err(|error| store_error(error, path))?;
+    each_row(connection, SELECT_NODES, path, |seq, row| {
         let node = node_of(row)
             .map_err(|problem| damaged(format!("node row {seq}: {}", problem.into_detail())))?;
         builder.add_node(node);
-    }
+        Ok(())
+    })?;
 
-    let mut statement = connection
-        .prepare(SELECT_LINKS)
-        .map_err(|error| store_error(error, path))?;
-    let mut rows = statement
-        .query([])
-        .map_err(|error| store_error(error, path))?;
-    while let Some(row) = rows.next().map_err(|error| store_error(error, path))? {
-        let seq: i64 = row.get(0).map_err(|error| store_error(error, path))?;
+    each_row(connection, SELECT_LINKS, path, |seq, row| {
         let link = link_of(row)
             .map_err(|problem| damaged(format!("link row {seq}: {}", problem.into_detail())))?;
         builder.add_link(LinkRef {
@@ -255,12 +242,33 @@ pub(crate) fn read_plan(
             amount: link.amount,
             why: link.why,
         });
-    }
+        Ok(())
+    })?;
 
     Ok(PlanSettings {
         name: settings.0,
         review_cadence_days,
     })
+}
+
+/// Runs `sql` (whose first column is the row's `seq`) and hands each row to `visit`.
+fn each_row(
+    connection: &Connection,
+    sql: &str,
+    path: &Path,
+    mut visit: impl FnMut(i64, &Row<'_>) -> Result<()>,
+) -> Result<()> {
+    let mut statement = connection
+        .prepare(sql)
+        .map_err(|error| store_error(error, path))?;
+    let mut rows = statement
+        .query([])
+        .map_err(|error| store_error(error, path))?;
+    while let Some(row) = rows.next().map_err(|error| store_error(error, path))? {
+        let seq: i64 = row.get(0).map_err(|error| store_error(error, path))?;
+        visit(seq, row)?;
+    }
+    Ok(())
 }
 
 /// About how many rows a table holds, from its first and last `seq` (no scan); 0 if
