@@ -91,6 +91,39 @@ pub enum Error {
     #[error("{path}: the plan file is damaged ({detail})")]
     Corrupt { path: PathBuf, detail: String },
 
+    /// Another window or program is editing the plan; `holder` says who, if known.
+    #[error(
+        "{path}: this plan is open for editing in {}; close it there first, or open it read-only",
+        holder.as_ref().map_or_else(|| "another window or program".to_owned(), ToString::to_string)
+    )]
+    PlanInUse {
+        path: PathBuf,
+        holder: Option<crate::store::LockHolder>,
+    },
+
+    #[error(
+        "{path}: the plan file was replaced, moved or deleted by another program since it was opened here; nothing was saved. Open the plan again"
+    )]
+    PlanReplaced { path: PathBuf },
+
+    #[error(
+        "{path}: another program changed the plan file while it was open here; nothing was saved. The plan has been read again: check it and make the edit again"
+    )]
+    ChangedOutside { path: PathBuf },
+
+    #[error("{path}: the disk is full; nothing was saved. Free some space and try again")]
+    DiskFull { path: PathBuf },
+
+    #[error(
+        "{path}: the plan cannot be written here (the file or its folder is read-only); open it read-only, or copy it to a folder you can write to"
+    )]
+    ReadOnlyLocation { path: PathBuf },
+
+    #[error(
+        "{path}: this plan is open read-only, so nothing was changed; open it again for editing once nobody else is editing it"
+    )]
+    OpenedReadOnly { path: PathBuf },
+
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -179,6 +212,12 @@ impl Error {
             Error::NotAPlan { .. } => "not_a_plan",
             Error::NewerSchema { .. } => "newer_schema",
             Error::Corrupt { .. } => "corrupt",
+            Error::PlanInUse { .. } => "plan_in_use",
+            Error::PlanReplaced { .. } => "plan_replaced",
+            Error::ChangedOutside { .. } => "changed_outside",
+            Error::DiskFull { .. } => "disk_full",
+            Error::ReadOnlyLocation { .. } => "read_only_location",
+            Error::OpenedReadOnly { .. } => "opened_read_only",
             Error::Io { .. } => "io",
             Error::Sqlite(_) => "store",
             Error::NothingTo(_) => "nothing_to_do",

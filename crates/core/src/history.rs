@@ -45,7 +45,7 @@ impl History {
 
     /// Applies an edit to the store and remembers how to undo it.
     pub fn apply(&mut self, store: &mut Store, edit: Edit) -> Result<()> {
-        let inverse = store.apply(edit)?;
+        let inverse = self.forget_if_reloaded(store.apply(edit))?;
         self.record(inverse);
         Ok(())
     }
@@ -53,11 +53,12 @@ impl History {
     /// Undoes the newest edit. If the store refuses, both stacks stay as they were.
     pub fn undo(&mut self, store: &mut Store) -> Result<()> {
         let edit = self.undo.pop().ok_or(Error::NothingTo("undo"))?;
-        match store.apply(edit.clone()) {
+        match self.forget_if_reloaded(store.apply(edit.clone())) {
             Ok(inverse) => {
                 push_bounded(&mut self.redo, inverse, self.depth);
                 Ok(())
             }
+            Err(error @ Error::ChangedOutside { .. }) => Err(error),
             Err(error) => {
                 self.undo.push(edit);
                 Err(error)
@@ -68,11 +69,12 @@ impl History {
     /// Redoes the newest undone edit. If the store refuses, both stacks stay as they were.
     pub fn redo(&mut self, store: &mut Store) -> Result<()> {
         let edit = self.redo.pop().ok_or(Error::NothingTo("redo"))?;
-        match store.apply(edit.clone()) {
+        match self.forget_if_reloaded(store.apply(edit.clone())) {
             Ok(inverse) => {
                 push_bounded(&mut self.undo, inverse, self.depth);
                 Ok(())
             }
+            Err(error @ Error::ChangedOutside { .. }) => Err(error),
             Err(error) => {
                 self.redo.push(edit);
                 Err(error)
@@ -91,6 +93,15 @@ impl History {
     /// How many edits can be undone now.
     pub fn undo_len(&self) -> usize {
         self.undo.len()
+    }
+
+    /// A plan read again after another program changed it is not the plan the
+    /// remembered edits were made to: undoing them could undo someone else's work.
+    fn forget_if_reloaded(&mut self, result: Result<Edit>) -> Result<Edit> {
+        if let Err(Error::ChangedOutside { .. }) = result {
+            self.clear();
+        }
+        result
     }
 
     /// Forgets everything, as when another plan is opened.

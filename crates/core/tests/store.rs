@@ -70,8 +70,10 @@ fn create_sample(folder: &tempfile::TempDir) -> (PathBuf, Store) {
     (path, store)
 }
 
+/// What another reader (`check`, `export`) sees in the file, while the store may
+/// still have it open for editing.
 fn reopened(path: &Path) -> Plan {
-    Store::open(path).expect("the plan file reopens").plan()
+    load_plan(path).expect("the plan file reads").to_plan()
 }
 
 /// The main file and its WAL, so "unchanged" covers what a commit would have written.
@@ -419,7 +421,7 @@ fn refused_edits_change_neither_the_file_nor_the_graph() {
 }
 
 #[test]
-fn a_write_the_file_refuses_is_rolled_back_and_the_graph_follows_the_file() {
+fn an_edit_after_another_program_changed_the_file_is_refused_and_the_plan_read_again() {
     let folder = tempfile::tempdir().expect("temp dir");
     let (path, mut store) = create_sample(&folder);
     // Another program removes a node behind the store's back.
@@ -440,13 +442,12 @@ fn a_write_the_file_refuses_is_rolled_back_and_the_graph_follows_the_file() {
                 }),
             ],
         })
-        .expect_err("the file no longer has R2, so the write must fail");
-    assert_eq!(error.code(), "corrupt", "{error}");
-    let (main_after, wal_after) = file_bytes(&path);
-    assert_eq!(main_after, bytes_before.0, "the main file is unchanged");
-    assert!(
-        wal_after.is_none_or(|wal| wal.is_empty()),
-        "the failed edit's transaction should be rolled back whole: no frame in the WAL"
+        .expect_err("the file changed under the store, so the write must not go ahead");
+    assert_eq!(error.code(), "changed_outside", "{error}");
+    assert_eq!(
+        file_bytes(&path),
+        bytes_before,
+        "the refused edit should write nothing, to the file or its WAL"
     );
     assert_eq!(
         store.plan(),
@@ -457,6 +458,16 @@ fn a_write_the_file_refuses_is_rolled_back_and_the_graph_follows_the_file() {
         store.graph().node("G2").is_none(),
         "G2 was not kept in memory either"
     );
+    assert!(
+        store.graph().node("R2").is_none(),
+        "the other program's removal is in the plan read again"
+    );
+    store
+        .apply(Edit::AddNode {
+            node: Node::new("G2", NodeKind::OrgGoal, "Keep customers"),
+        })
+        .expect("once read again, the plan takes edits");
+    assert!(reopened(&path).nodes.iter().any(|node| node.id == "G2"));
 }
 
 #[test]

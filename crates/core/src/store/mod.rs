@@ -4,7 +4,14 @@
 //! The store keeps the checked [`PlanGraph`] in memory beside the connection, so the
 //! analysis after an edit needs no reading. Every edit is checked by the graph first;
 //! only an accepted edit is written, and a failed write puts the graph back.
+//!
+//! One writer per plan: a store that edits a file holds its edit lock ([`lock`]), and
+//! before every write it makes sure the file is still the one its graph was read from.
+//! A file replaced, moved or changed by another program is never written over: the
+//! edit is refused, and a changed plan is read again and checked.
 
+mod load;
+mod lock;
 mod recognize;
 mod rows;
 mod schema;
@@ -13,17 +20,18 @@ mod snapshot;
 use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
+use rusqlite::{Connection, ErrorCode, TransactionBehavior};
 
 use crate::analysis::{Analysis, analyse};
 use crate::error::{Error, Result};
-use crate::graph::{Edit, PlanBuilder, PlanGraph};
-use crate::interchange;
+use crate::files::{TemporaryFile, already_exists, remove_side_files, side_file as sidecar};
+use crate::graph::{Edit, PlanGraph};
 use crate::model::Plan;
 
+pub use load::load_plan;
+pub use lock::LockHolder;
 pub use schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 use snapshot::{Snapshot, Touched};
 
@@ -42,6 +50,26 @@ pub struct Store {
     graph: PlanGraph,
     /// The plan as plain data for [`Store::shared_plan`], made at its first call.
     snapshot: OnceCell<Snapshot>,
+    access: Access,
+}
+
+/// What the store may do with its file.
+#[derive(Debug)]
+enum Access {
+    /// No file: nothing outside can change the plan.
+    Memory,
+    /// The plan file, open for editing by this store alone.
+    Editing {
+        /// Held for the store's life; dropping it lets the next editor in.
+        _lock: lock::EditLock,
+        /// The file the graph was read from, to notice it being replaced.
+        file: FileIdentity,
+        /// SQLite's count of other connections' commits when the graph was last
+        /// known equal to the file.
+        data_version: i64,
+    },
+    /// The plan file, shown while someone else edits it: every edit is refused.
+    ReadOnly,
 }
 
 impl Store {
@@ -51,40 +79,38 @@ impl Store {
     /// folder and put in place only when whole, so a failure leaves no file behind.
     pub fn create(path: &Path, plan: &PlanGraph) -> Result<Store> {
         refuse_existing(path)?;
+        let lock = lock::EditLock::acquire(path)?;
         let (data, graph) = fresh_copy(plan)?;
-        let temporary = TemporaryFile::claim(path)?;
+        let temporary = TemporaryFile::beside(path)?;
         build_file(temporary.path(), &data).map_err(|error| match error {
             Error::Io { source, .. } => Error::io(path, source),
+            Error::Sqlite(source) => saving_error(Error::Sqlite(source), path),
             other => other,
         })?;
-        publish(temporary.path(), path)?;
-        drop(temporary);
-        let connection =
-            Connection::open_with_flags(path, schema::READ_WRITE).map_err(Error::Sqlite)?;
+        temporary.publish_new(path)?;
+        let connection = open_for_editing(path)?;
         schema::configure_for_editing(&connection, path)?;
         schema::prepare_session(&connection)?;
-        Ok(Store {
-            connection,
-            path: Some(path.to_owned()),
-            graph,
-            snapshot: OnceCell::new(),
-        })
+        Store::editing(connection, path, graph, lock)
     }
 
     /// Opens a plan file for editing.
     ///
     /// A file that is not a plan, is damaged, or comes from a newer Throughline is
     /// refused ([`Error::NotAPlan`], [`Error::Corrupt`], [`Error::NewerSchema`]) and
-    /// left byte for byte as it was. An older plan is migrated to this schema.
+    /// left byte for byte as it was. So is a plan another window or program is
+    /// editing ([`Error::PlanInUse`], which says who and since when; it can still be
+    /// opened with [`Store::open_read_only`]). An older plan is migrated to this schema.
     pub fn open(path: &Path) -> Result<Store> {
+        recognize::check_regular_file(path)?;
         recognize::check_header(path)?;
-        let mut connection = Connection::open_with_flags(path, schema::READ_WRITE)
-            .map_err(|error| rows::store_error(error, path))?;
+        let lock = lock::EditLock::acquire(path)?;
+        let mut connection = open_for_editing(path)?;
         schema::configure(&connection)?;
         let version = recognize::check_database(&connection, path)?;
         // Read (and check) before anything is written, so a bad plan stays untouched.
         let current = if version == SCHEMA_VERSION {
-            Some(read_graph(&connection, path)?)
+            Some(load::read_graph(&connection, path)?)
         } else {
             None
         };
@@ -93,16 +119,47 @@ impl Store {
             Some(graph) => graph,
             None => {
                 schema::migrate(&mut connection)?;
-                read_graph(&connection, path)?
+                load::read_graph(&connection, path)?
             }
         };
         schema::prepare_session(&connection)?;
+        Store::editing(connection, path, graph, lock)
+    }
+
+    /// Opens a plan file to look at, not to change: for a plan someone else is
+    /// editing, or one in a folder that cannot be written. Nothing is written to the
+    /// file, and every edit is refused ([`Error::OpenedReadOnly`]).
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        recognize::check_regular_file(path)?;
+        let graph = load::read_plan_file(path)?;
         Ok(Store {
-            connection,
+            connection: Connection::open_in_memory()?,
             path: Some(path.to_owned()),
             graph,
             snapshot: OnceCell::new(),
+            access: Access::ReadOnly,
         })
+    }
+
+    /// Replaces the plan file at `path` (if any) with a new one holding `plan`, in one
+    /// step: readers see the old plan or the new one. Refuses while anyone edits the
+    /// plan at `path` ([`Error::PlanInUse`]): their confirmed edits would go nowhere.
+    pub fn replace(path: &Path, plan: &PlanGraph) -> Result<()> {
+        if path.exists() {
+            recognize::check_regular_file(path)?;
+        }
+        let _lock = lock::EditLock::acquire(path)?;
+        let data = plan.to_plan();
+        let temporary = TemporaryFile::beside(path)?;
+        build_file(temporary.path(), &data).map_err(|error| match error {
+            Error::Io { source, .. } => Error::io(path, source),
+            Error::Sqlite(source) => saving_error(Error::Sqlite(source), path),
+            other => other,
+        })?;
+        // Nobody edits the old plan, so a write-ahead log beside it is a crashed
+        // editor's, and SQLite would replay it into the new file.
+        remove_side_files(path);
+        temporary.replace(path)
     }
 
     /// A store with no file, for tests and for plans not yet saved.
@@ -117,6 +174,27 @@ impl Store {
             path: None,
             graph,
             snapshot: OnceCell::new(),
+            access: Access::Memory,
+        })
+    }
+
+    fn editing(
+        connection: Connection,
+        path: &Path,
+        graph: PlanGraph,
+        lock: lock::EditLock,
+    ) -> Result<Store> {
+        let access = Access::Editing {
+            _lock: lock,
+            file: FileIdentity::of(path)?,
+            data_version: data_version(&connection)?,
+        };
+        Ok(Store {
+            connection,
+            path: Some(path.to_owned()),
+            graph,
+            snapshot: OnceCell::new(),
+            access,
         })
     }
 
@@ -147,11 +225,23 @@ impl Store {
         self.path.as_deref()
     }
 
+    /// Whether the plan was opened only to look at ([`Store::open_read_only`]).
+    pub fn is_read_only(&self) -> bool {
+        matches!(self.access, Access::ReadOnly)
+    }
+
     /// Checks the edit, writes it in one transaction, and returns the edit that undoes it.
     ///
     /// A refused edit changes neither the file nor the graph. If the write fails, the
-    /// graph is put back to what the file holds and the error is returned.
+    /// graph is put back to what the file holds and the error is returned; if the
+    /// file was changed by another program, the graph is read from it again
+    /// ([`Error::ChangedOutside`]).
     pub fn apply(&mut self, edit: Edit) -> Result<Edit> {
+        if self.is_read_only() {
+            return Err(Error::OpenedReadOnly {
+                path: self.display_path(),
+            });
+        }
         let touched = (self.snapshot.get().is_some()).then(|| Touched::by(&edit, &self.graph));
         let inverse = self.graph.apply(edit.clone())?;
         match self.write(&edit) {
@@ -182,22 +272,46 @@ impl Store {
 
     fn write(&mut self, edit: &Edit) -> Result<()> {
         let path = self.display_path();
-        let transaction = self.connection.transaction()?;
-        rows::write_edit(&transaction, edit, &path)?;
-        transaction.commit()?;
-        Ok(())
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|error| saving_error(Error::Sqlite(error), &path))?;
+        // Checked inside the transaction, which holds the write lock: nobody can
+        // change the file between this look and the commit.
+        if let Access::Editing {
+            file, data_version, ..
+        } = &self.access
+        {
+            if !file.is_at(&path) {
+                return Err(Error::PlanReplaced { path });
+            }
+            if self::data_version(&transaction)? != *data_version {
+                return Err(Error::ChangedOutside { path });
+            }
+        }
+        rows::write_edit(&transaction, edit, &path).map_err(|error| saving_error(error, &path))?;
+        transaction
+            .commit()
+            .map_err(|error| saving_error(Error::Sqlite(error), &path))
     }
 
     /// After a failed write (rolled back) the graph must again equal the file. Reading
     /// the file back is exact, and the remembered places of removed rows are dropped on
     /// both sides so they cannot drift apart. If even that read fails, the inverse edit
-    /// puts the graph back, equal in content.
+    /// puts the graph back, equal in content, and the store keeps refusing to write
+    /// over a file it could not read.
     fn restore_after_failed_write(&mut self, inverse: Edit) {
         let path = self.display_path();
-        let reloaded = read_graph(&self.connection, &path)
-            .and_then(|graph| schema::forget_retired(&self.connection).map(|()| graph));
+        let reloaded = load::read_graph(&self.connection, &path)
+            .and_then(|graph| schema::forget_retired(&self.connection).map(|()| graph))
+            .and_then(|graph| Ok((graph, data_version(&self.connection)?)));
         match reloaded {
-            Ok(graph) => self.graph = graph,
+            Ok((graph, now)) => {
+                self.graph = graph;
+                if let Access::Editing { data_version, .. } = &mut self.access {
+                    *data_version = now;
+                }
+            }
             Err(_) => {
                 let restored = self.graph.apply(inverse);
                 debug_assert!(
@@ -215,122 +329,77 @@ impl Store {
     }
 }
 
-/// Reads a plan from a file without changing it: interchange JSON (`.json`) or a plan
-/// file (`.throughline`, opened read-only). Any other name is told apart by its first
-/// bytes: a SQLite header means a plan file, anything else is read as JSON.
-pub fn load_plan(path: &Path) -> Result<PlanGraph> {
-    let extension = path
-        .extension()
-        .map(|extension| extension.to_string_lossy().to_ascii_lowercase());
-    match extension.as_deref() {
-        Some("json") => interchange::read_file(path),
-        Some(EXTENSION) => read_plan_file(path),
-        _ if recognize::is_sqlite(path)? => read_plan_file(path),
-        _ => interchange::read_file(path),
+/// Opens the connection that will edit `path`, refusing a file SQLite could only
+/// read (a read-only file, or a folder where its side files cannot be made).
+fn open_for_editing(path: &Path) -> Result<Connection> {
+    let connection = Connection::open_with_flags(path, schema::READ_WRITE)
+        .map_err(|error| saving_error(rows::store_error(error, path), path))?;
+    if connection.is_readonly(rusqlite::MAIN_DB)? {
+        return Err(Error::ReadOnlyLocation {
+            path: path.to_owned(),
+        });
     }
+    Ok(connection)
 }
 
-/// Reads a plan file through a read-only connection. A plan from an older schema is
-/// copied into memory and migrated there; the file itself is never written.
-fn read_plan_file(path: &Path) -> Result<PlanGraph> {
-    recognize::check_header(path)?;
-    // A read-only connection to a WAL file would leave `-wal` and `-shm` files behind
-    // (it may not delete them). Without a `-wal` file nobody has the plan open and
-    // every edit is in the main file, so it can be read as immutable, creating nothing.
-    // With one, the edits in it count, so it is read the ordinary way.
-    let immutable = !sidecar(path, "-wal").exists();
-    let open = || {
-        if immutable {
-            Connection::open_with_flags(immutable_uri(path), schema::READ_ONLY_URI)
-        } else {
-            Connection::open_with_flags(path, schema::READ_ONLY)
-        }
-        .map_err(|error| rows::store_error(error, path))
+/// The count SQLite raises each time another connection commits to the file.
+fn data_version(connection: &Connection) -> Result<i64> {
+    Ok(connection.pragma_query_value(None, "data_version", |row| row.get(0))?)
+}
+
+/// What a failed write means for the person who made the edit.
+fn saving_error(error: Error, path: &Path) -> Error {
+    let Error::Sqlite(source) = &error else {
+        return error;
     };
-    let connection = open()?;
-    let version = recognize::check_identity(&connection, path)?;
-    if version == SCHEMA_VERSION {
-        return read_graph_while_checking(&connection, path, open);
+    match source.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => Error::DiskFull {
+            path: path.to_owned(),
+        },
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen) => Error::ReadOnlyLocation {
+            path: path.to_owned(),
+        },
+        // Another program holds SQLite's write lock past the busy timeout.
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::PlanInUse {
+            path: path.to_owned(),
+            holder: None,
+        },
+        _ => error,
     }
-    recognize::check_intact(&connection, path)?;
-    let mut copy = Connection::open_in_memory()?;
-    rusqlite::backup::Backup::new(&connection, &mut copy)?.run_to_completion(
-        1024,
-        std::time::Duration::ZERO,
-        None,
-    )?;
-    schema::configure(&copy)?;
-    schema::migrate(&mut copy)?;
-    read_graph(&copy, path)
 }
 
-/// Reads the graph while a second connection, from `open`, checks on another core that
-/// the file is not damaged: `quick_check` reads the whole file, a tenth of the time
-/// of reading a large plan. Damage is reported first, as if checked before reading.
-fn read_graph_while_checking(
-    connection: &Connection,
-    path: &Path,
-    open: impl Fn() -> Result<Connection> + Sync,
-) -> Result<PlanGraph> {
-    std::thread::scope(|scope| {
-        let checker = std::thread::Builder::new()
-            .name("quick-check".into())
-            .spawn_scoped(scope, || {
-                open()
-                    .ok()
-                    .map(|second| recognize::check_intact(&second, path))
-            });
-        let graph = read_graph(connection, path);
-        // No thread, or no second connection: check on this one, after reading.
-        let intact = match checker.map(|checker| checker.join()) {
-            Ok(Ok(Some(intact))) => intact,
-            Ok(Err(panic)) => std::panic::resume_unwind(panic),
-            Ok(Ok(None)) | Err(_) => recognize::check_intact(connection, path),
-        };
-        intact?;
-        graph
-    })
+/// Which file a path names, so that a file replaced under an open plan (by a sync
+/// client, a copy, another program's save) is noticed before an edit goes into the
+/// old one, where nobody would ever see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FileIdentity {
+    device: u64,
+    inode: u64,
 }
 
-/// A `file:` URI for the path with `immutable=1`, escaping what URIs reserve.
-fn immutable_uri(path: &Path) -> String {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-    let mut text = absolute.to_string_lossy().into_owned();
-    if cfg!(windows) {
-        text = text.replace('\\', "/");
+impl FileIdentity {
+    #[cfg(unix)]
+    fn of(path: &Path) -> Result<FileIdentity> {
+        use std::os::unix::fs::MetadataExt;
+        let metadata = std::fs::metadata(path).map_err(|source| Error::io(path, source))?;
+        Ok(FileIdentity {
+            device: metadata.dev(),
+            inode: metadata.ino(),
+        })
     }
-    let mut uri = String::from("file:");
-    // Windows paths start with a drive letter; URIs want them as `/C:/...`.
-    if !text.starts_with('/') {
-        uri.push('/');
-    }
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' | b':' => {
-                uri.push(char::from(byte));
-            }
-            _ => uri.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    uri.push_str("?immutable=1");
-    uri
-}
 
-/// Reads the plan and checks it as if it were imported: a file changed by hand is
-/// reported, never trusted.
-///
-/// Each row goes into the graph as it is read: a million-node plan is never held whole
-/// beside its graph.
-fn read_graph(connection: &Connection, path: &Path) -> Result<PlanGraph> {
-    let mut builder = PlanBuilder::with_capacity(
-        rows::row_count_hint(connection, "nodes"),
-        rows::row_count_hint(connection, "links"),
-    );
-    let settings = rows::read_plan(connection, path, &mut builder)?;
-    builder.finish(settings).map_err(|error| Error::Corrupt {
-        path: path.to_owned(),
-        detail: format!("the plan in it breaks a rule: {error}"),
-    })
+    /// Windows does not let an open file be replaced or deleted.
+    #[cfg(not(unix))]
+    fn of(_path: &Path) -> Result<FileIdentity> {
+        Ok(FileIdentity {
+            device: 0,
+            inode: 0,
+        })
+    }
+
+    fn is_at(self, path: &Path) -> bool {
+        FileIdentity::of(path).is_ok_and(|now| now == self)
+    }
 }
 
 /// The plan as data, and a graph built afresh from it. A clone of the caller's graph
@@ -383,97 +452,4 @@ fn refuse_existing(path: &Path) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn already_exists(path: &Path) -> Error {
-    Error::io(
-        path,
-        std::io::Error::new(
-            std::io::ErrorKind::AlreadyExists,
-            "a file with this name already exists; choose another name",
-        ),
-    )
-}
-
-/// The path of one of SQLite's side files (`-wal`, `-shm`, `-journal`).
-fn sidecar(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
-/// Gives the finished file its name without ever replacing a file that appeared there
-/// meanwhile: a hard link fails if the name is taken. Where links are not supported,
-/// it falls back to checking and renaming.
-fn publish(temporary: &Path, path: &Path) -> Result<()> {
-    match std::fs::hard_link(temporary, path) {
-        Ok(()) => {}
-        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(already_exists(path));
-        }
-        Err(_) => {
-            refuse_existing(path)?;
-            std::fs::rename(temporary, path).map_err(|source| Error::io(path, source))?;
-        }
-    }
-    // Make the new name itself durable.
-    if let Some(folder) = path
-        .parent()
-        .filter(|folder| !folder.as_os_str().is_empty())
-    {
-        let _ = std::fs::File::open(folder).and_then(|folder| folder.sync_all());
-    }
-    Ok(())
-}
-
-/// A file under a fresh name next to the target, deleted (with SQLite's side files)
-/// when dropped, whatever happened.
-struct TemporaryFile(PathBuf);
-
-impl TemporaryFile {
-    fn claim(target: &Path) -> Result<TemporaryFile> {
-        static COUNTER: AtomicU64 = AtomicU64::new(0);
-        let folder = match target.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        let name = target
-            .file_name()
-            .ok_or_else(|| Error::io(target, std::io::Error::other("not a file path")))?
-            .to_string_lossy();
-        loop {
-            let candidate = folder.join(format!(
-                ".{name}.{}.{}.tmp",
-                std::process::id(),
-                COUNTER.fetch_add(1, Ordering::Relaxed)
-            ));
-            match std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&candidate)
-            {
-                Ok(_) => return Ok(TemporaryFile(candidate)),
-                Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                Err(source) => return Err(Error::io(target, source)),
-            }
-        }
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TemporaryFile {
-    fn drop(&mut self) {
-        for suffix in ["", "-journal", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(sidecar(&self.0, suffix));
-        }
-    }
-}
-
-impl std::fmt::Debug for TemporaryFile {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("TemporaryFile").field(&self.0).finish()
-    }
 }
