@@ -453,3 +453,52 @@ fn refuse_existing(path: &Path) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Node, NodeKind, PlanSettings};
+
+    /// A full disk, as SQLite meets it: the file may not grow. (`max_page_count` makes
+    /// SQLite answer exactly as it does when the disk has no room, SQLITE_FULL.)
+    #[test]
+    fn an_edit_on_a_full_disk_says_so_and_leaves_the_plan_as_it_was() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let path = folder.path().join("plan.throughline");
+        let plan = PlanGraph::new(PlanSettings {
+            name: "Full disk".into(),
+            review_cadence_days: 90,
+        })
+        .expect("an empty plan");
+        let mut store = Store::create(&path, &plan).expect("created");
+        let pages: i64 = store
+            .connection
+            .pragma_query_value(None, "page_count", |row| row.get(0))
+            .expect("page count");
+        store
+            .connection
+            .pragma_update(None, "max_page_count", pages)
+            .expect("no room to grow");
+        let mut node = Node::new("G1", NodeKind::OrgGoal, "A goal with a long story");
+        node.notes = Some("x".repeat(64 * 1024));
+        let error = store
+            .apply(Edit::AddNode { node })
+            .expect_err("there is no room for it");
+        assert_eq!(error.code(), "disk_full", "{error}");
+        assert!(error.to_string().contains("nothing was saved"), "{error}");
+        assert_eq!(store.graph().node_count(), 0, "the graph follows the file");
+        store
+            .connection
+            .pragma_update(None, "max_page_count", 1_073_741_823)
+            .expect("room again");
+        store
+            .apply(Edit::AddNode {
+                node: Node::new("G2", NodeKind::OrgGoal, "Once there is room"),
+            })
+            .expect("once there is room, edits are saved again");
+        drop(store);
+        let reopened = load_plan(&path).expect("the plan reads");
+        assert_eq!(reopened.node_count(), 1);
+        assert!(reopened.node("G1").is_none() && reopened.node("G2").is_some());
+    }
+}
