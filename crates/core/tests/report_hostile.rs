@@ -13,6 +13,9 @@ const MARKDOWN: &str = "a|b *c* _d_ `e` [f](http://g) <b>h</b>\nsecond line";
 const ARABIC: &str = "خفض تكاليف التشغيل";
 const HEBREW: &str = "הפחתת עלויות";
 const EMOJI: &str = "🚀 Launch 🎉";
+/// What GitHub-flavoured Markdown would turn into live links if left bare.
+const BARE_LINKS: &str =
+    "see http://evil.example/x, www.evil.example, boss@evil.example or mailto:boss@evil.example";
 
 fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date")
@@ -36,7 +39,8 @@ fn hostile_plan() -> PlanGraph {
     resource.capacity = Some(10.0);
     resource.unit = Some("+EUR".to_owned());
     resource.team = Some("@Ops".to_owned());
-    plan.nodes = vec![goal, team_goal, strategy, initiative, other, resource];
+    let linky = Node::new("I3", NodeKind::Initiative, BARE_LINKS);
+    plan.nodes = vec![goal, team_goal, strategy, initiative, other, linky, resource];
     plan.links = vec![
         Link::supports("T1", "G1"),
         Link::supports("S1", "T1"),
@@ -108,6 +112,27 @@ fn markdown_tables_keep_their_columns_and_markup_stays_text() {
             ),
         }
     }
+}
+
+/// GitHub renders Markdown with cmark-gfm; comrak is its Rust port, extensions and all.
+#[test]
+fn bare_urls_and_addresses_in_titles_stay_text_on_github() {
+    let markdown = render_text(ReportFormat::Markdown);
+    let mut options = comrak::Options::default();
+    options.extension.autolink = true;
+    options.extension.table = true;
+    options.extension.strikethrough = true;
+    let html = comrak::markdown_to_html(&markdown, &options);
+    assert!(
+        !html.contains("<a "),
+        "no link may come out of the plan's text: {}",
+        html.lines().find(|line| line.contains("<a ")).unwrap_or_default()
+    );
+    let escaped = BARE_LINKS.replace('&', "&amp;");
+    assert!(
+        html.contains(&escaped),
+        "the title reads exactly as written once rendered"
+    );
 }
 
 fn unescaped_pipes(line: &str) -> usize {

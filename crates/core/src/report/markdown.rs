@@ -3,7 +3,9 @@
 //! Rendered through the same template engine as the HTML, with an escaper that turns
 //! every value from the plan into literal text: Markdown and HTML punctuation is
 //! backslash-escaped and line breaks become spaces, so a title cannot open a link,
-//! start a list, inject markup or break a table row.
+//! start a list, inject markup or break a table row. GitHub-flavoured Markdown also
+//! turns bare URLs, `www.` names and e-mail addresses into links; escaping the `:`
+//! of `://`, the `.` of `www.` and every `@` keeps them text, and renders the same.
 
 use minijinja::context;
 use minijinja::value::{Serde, Value};
@@ -23,10 +25,12 @@ pub(crate) fn escape_markdown(text: &str) -> String {
     let mut chars = text.chars().peekable();
     while let Some(ch) = chars.next() {
         match ch {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '$' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '$' | '@' => {
                 out.push('\\');
                 out.push(ch);
             }
+            ':' if chars.peek() == Some(&'/') => out.push_str("\\:"),
+            '.' if ends_with_www(&out) => out.push_str("\\."),
             // Only an entity (`&lt;`, `&#60;`) needs it; "R&D" and "skills & tools" read as they are.
             '&' if chars
                 .peek()
@@ -45,6 +49,15 @@ pub(crate) fn escape_markdown(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether the text so far ends in a word `www` (any case), which GFM links with a
+/// following `.`.
+fn ends_with_www(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() >= 3
+        && bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"www")
+        && (bytes.len() == 3 || !bytes[bytes.len() - 4].is_ascii_alphanumeric())
 }
 
 pub(crate) fn render(report: &Report) -> Result<String> {
@@ -106,10 +119,15 @@ mod tests {
     fn markdown_punctuation_and_line_breaks_are_neutralized() {
         assert_eq!(escape_markdown("a|b"), "a\\|b");
         assert_eq!(escape_markdown("<script>"), "\\<script\\>");
-        assert_eq!(escape_markdown("[x](http://e)"), "\\[x\\](http://e)");
+        assert_eq!(escape_markdown("[x](http://e)"), "\\[x\\](http\\://e)");
         assert_eq!(escape_markdown("&lt; R&D & co"), "\\&lt; R\\&D & co");
         assert_eq!(escape_markdown("*b* _i_ `c`"), "\\*b\\* \\_i\\_ \\`c\\`");
         assert_eq!(escape_markdown("one\r\ntwo\nthree"), "one two three");
         assert_eq!(escape_markdown("Café – مرحبا"), "Café – مرحبا");
+        assert_eq!(
+            escape_markdown("see https://e.example, WWW.e.example, a@e.example; Note: x"),
+            "see https\\://e.example, WWW\\.e.example, a\\@e.example; Note: x"
+        );
+        assert_eq!(escape_markdown("awww.x"), "awww.x");
     }
 }
