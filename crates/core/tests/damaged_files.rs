@@ -133,7 +133,6 @@ fn a_plan_with_garbage_inside_is_corrupt() {
     assert_refused_untouched(&path, "corrupt");
 }
 
-
 #[test]
 fn a_plan_cut_short_by_any_amount_is_refused_never_read_as_good() {
     let folder = tempfile::tempdir().expect("temp dir");
@@ -234,13 +233,19 @@ fn a_named_pipe_or_a_folder_is_refused_at_once_not_waited_on() {
 /// Makes `path` impossible to write to, even for root (whom permission bits do not
 /// stop): the immutable attribute where the file system has it. Says whether it worked.
 fn make_unwritable(path: &Path) -> bool {
-    let _ = std::process::Command::new("chmod").arg("a-w").arg(path).status();
+    let _ = std::process::Command::new("chmod")
+        .arg("a-w")
+        .arg(path)
+        .status();
     let probe = if path.is_dir() {
         std::fs::write(path.join(".probe"), "x").map(|()| {
             let _ = std::fs::remove_file(path.join(".probe"));
         })
     } else {
-        std::fs::OpenOptions::new().append(true).open(path).map(drop)
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(path)
+            .map(drop)
     };
     if probe.is_err() {
         return true;
@@ -253,8 +258,14 @@ fn make_unwritable(path: &Path) -> bool {
 }
 
 fn make_writable(path: &Path) {
-    let _ = std::process::Command::new("chattr").arg("-i").arg(path).status();
-    let _ = std::process::Command::new("chmod").arg("u+w").arg(path).status();
+    let _ = std::process::Command::new("chattr")
+        .arg("-i")
+        .arg(path)
+        .status();
+    let _ = std::process::Command::new("chmod")
+        .arg("u+w")
+        .arg(path)
+        .status();
 }
 
 #[test]

@@ -40,7 +40,9 @@ fn hostile_plan() -> PlanGraph {
     resource.unit = Some("+EUR".to_owned());
     resource.team = Some("@Ops".to_owned());
     let linky = Node::new("I3", NodeKind::Initiative, BARE_LINKS);
-    plan.nodes = vec![goal, team_goal, strategy, initiative, other, linky, resource];
+    plan.nodes = vec![
+        goal, team_goal, strategy, initiative, other, linky, resource,
+    ];
     plan.links = vec![
         Link::supports("T1", "G1"),
         Link::supports("S1", "T1"),
@@ -126,7 +128,9 @@ fn bare_urls_and_addresses_in_titles_stay_text_on_github() {
     assert!(
         !html.contains("<a "),
         "no link may come out of the plan's text: {}",
-        html.lines().find(|line| line.contains("<a ")).unwrap_or_default()
+        html.lines()
+            .find(|line| line.contains("<a "))
+            .unwrap_or_default()
     );
     let escaped = BARE_LINKS.replace('&', "&amp;");
     assert!(

@@ -162,7 +162,11 @@ fn a_second_process_is_told_who_edits_the_plan_and_may_only_read_it() {
         refusal.contains(&format!("process {}", std::process::id())) && refusal.contains(" since "),
         "the refusal says which process has the plan and since when: {refusal}"
     );
-    assert_eq!(other.ask("read-only"), "read-only 3", "it may still read it");
+    assert_eq!(
+        other.ask("read-only"),
+        "read-only 3",
+        "it may still read it"
+    );
     assert_eq!(
         other.ask("rename T1 Theirs"),
         "err opened_read_only",
@@ -213,11 +217,17 @@ fn the_lost_update_and_the_loop_of_two_writers_cannot_happen() {
     let edit = rename("T1", "Renamed by A", a.graph());
     a.apply(edit).expect("A's rename is saved");
     let edit = explain("T1", "B's why", b.graph());
-    assert_eq!(b.apply(edit).map(drop).expect_err("refused").code(), "opened_read_only");
+    assert_eq!(
+        b.apply(edit).map(drop).expect_err("refused").code(),
+        "opened_read_only"
+    );
     let edit = Edit::AddLink {
         link: Link::supports("T2", "T1"),
     };
-    assert_eq!(b.apply(edit).map(drop).expect_err("refused").code(), "opened_read_only");
+    assert_eq!(
+        b.apply(edit).map(drop).expect_err("refused").code(),
+        "opened_read_only"
+    );
     a.apply(Edit::AddLink {
         link: Link::supports("T1", "T2"),
     })
@@ -225,7 +235,10 @@ fn the_lost_update_and_the_loop_of_two_writers_cannot_happen() {
     drop(a);
     drop(b);
     let plan = Store::open(&path).expect("the plan opens: no loop was written");
-    assert_eq!(plan.graph().node("T1").map(|n| n.title.as_str()), Some("Renamed by A"));
+    assert_eq!(
+        plan.graph().node("T1").map(|n| n.title.as_str()),
+        Some("Renamed by A")
+    );
 }
 
 #[test]
@@ -281,11 +294,20 @@ fn a_plan_file_replaced_or_deleted_under_its_editor_is_never_written_to() {
     std::fs::rename(&theirs, &path).expect("the file is replaced");
     let before = std::fs::read(&path).expect("readable");
     let edit = rename("T1", "Lost?", store.graph());
-    let error = store.apply(edit).expect_err("the edit must not go into the old file");
+    let error = store
+        .apply(edit)
+        .expect_err("the edit must not go into the old file");
     assert_eq!(error.code(), "plan_replaced", "{error}");
     assert!(error.to_string().contains("nothing was saved"), "{error}");
-    assert_eq!(std::fs::read(&path).expect("readable"), before, "their file is untouched");
-    assert_eq!(store.graph().node("T1").map(|n| n.title.as_str()), Some("Goal T1"));
+    assert_eq!(
+        std::fs::read(&path).expect("readable"),
+        before,
+        "their file is untouched"
+    );
+    assert_eq!(
+        store.graph().node("T1").map(|n| n.title.as_str()),
+        Some("Goal T1")
+    );
 
     // Deleted: still refused, never written to a file nobody can see.
     std::fs::remove_file(&path).expect("deleted");
@@ -304,15 +326,23 @@ fn replacing_a_plan_someone_edits_is_refused_and_changes_nothing() {
     assert_eq!(error.code(), "plan_in_use", "{error}");
     assert_eq!(std::fs::read(&path).expect("readable"), before);
     let edit = rename("T1", "Still saved", store.graph());
-    store.apply(edit).expect("the editor's edits still reach the file");
+    store
+        .apply(edit)
+        .expect("the editor's edits still reach the file");
     drop(store);
     assert_eq!(
-        load_plan(&path).expect("reads").node("T1").map(|n| n.title.clone()),
+        load_plan(&path)
+            .expect("reads")
+            .node("T1")
+            .map(|n| n.title.clone()),
         Some("Still saved".to_owned())
     );
     Store::replace(&path, &three_goals()).expect("once closed, the plan can be replaced");
     assert_eq!(
-        load_plan(&path).expect("reads").node("T1").map(|n| n.title.clone()),
+        load_plan(&path)
+            .expect("reads")
+            .node("T1")
+            .map(|n| n.title.clone()),
         Some("Goal T1".to_owned())
     );
 }
