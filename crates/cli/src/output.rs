@@ -68,6 +68,12 @@ fn write_json(path: &Path, plan: &PlanGraph, force: bool) -> anyhow::Result<()> 
 
 /// Writes finished interchange JSON to `path` (whose kind the caller has checked).
 pub fn write_json_text(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
+    write_text(path, text, force)
+}
+
+/// Writes a finished file of any format whole, never half, nor over an existing file
+/// without `force`.
+pub fn write_text(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
     check_target(path, force)?;
     if force {
         write_atomically(path, text.as_bytes())?;

@@ -76,6 +76,16 @@ pub enum Error {
         message: String,
     },
 
+    #[error("invalid XML at line {line}, column {column}: {message}")]
+    Xml {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
+    #[error("not an ArchiMate exchange file: {reason}")]
+    NotArchiMate { reason: String },
+
     #[error("{path}: not a Throughline plan ({reason})")]
     NotAPlan { path: PathBuf, reason: String },
 
@@ -209,6 +219,8 @@ impl Error {
             Error::KindChangeBreaksLink { .. } => "kind_change_breaks_link",
             Error::At { source, .. } => source.code(),
             Error::Json { .. } => "invalid_json",
+            Error::Xml { .. } => "invalid_xml",
+            Error::NotArchiMate { .. } => "not_archimate",
             Error::NotAPlan { .. } => "not_a_plan",
             Error::NewerSchema { .. } => "newer_schema",
             Error::Corrupt { .. } => "corrupt",

@@ -5,6 +5,7 @@
 //! nothing here knows about either.
 
 pub mod analysis;
+pub mod archimate;
 pub mod error;
 pub mod files;
 pub mod generate;

@@ -1,8 +1,9 @@
 //! `throughline import PLAN.json -o PLAN.throughline`: a JSON plan into a plan file.
+//! An ArchiMate exchange file (`.xml`) is read through the core's `archimate` module.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 use throughline_core::store::load_plan;
 
 use super::Outcome;
@@ -10,7 +11,7 @@ use crate::output::{PlanFileKind, check_target, write_plan};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The JSON plan to read (a .throughline file is accepted too).
+    /// The JSON plan to read (a .throughline file, or an ArchiMate exchange .xml file, is accepted too).
     #[arg(value_name = "PLAN.json")]
     pub plan: PathBuf,
     /// The .throughline plan file to create.
@@ -29,7 +30,26 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         );
     }
     check_target(&args.output, args.force)?;
+    if is_xml(&args.plan) {
+        return import_archimate(&args);
+    }
     let plan = load_plan(&args.plan)?;
     write_plan(&args.output, &plan, args.force)?;
+    Ok(Outcome::Clean)
+}
+
+fn is_xml(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("xml"))
+}
+
+/// Reads the whole model before anything is written, so a bad file creates nothing.
+fn import_archimate(args: &Args) -> anyhow::Result<Outcome> {
+    let text = std::fs::read_to_string(&args.plan)
+        .with_context(|| format!("{}: cannot read the ArchiMate file", args.plan.display()))?;
+    let (plan, summary) = throughline_core::archimate::import(&text)
+        .with_context(|| args.plan.display().to_string())?;
+    write_plan(&args.output, &plan, args.force)?;
+    eprint!("{summary}");
     Ok(Outcome::Clean)
 }
