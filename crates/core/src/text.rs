@@ -161,6 +161,62 @@ mod tests {
     use super::*;
 
     #[test]
+    fn short_values_are_shown_whole() {
+        let id = "a".repeat(SHOWN_CHARS);
+        assert_eq!(Literal(&id).to_string(), format!("{id:?}"));
+        assert_eq!(
+            Literal("zero\u{200b}width \"q\"").to_string(),
+            r#""zero\u{200b}width \"q\"""#
+        );
+        assert_eq!(Quoted("Goal").to_string(), "\u{201c}Goal\u{201d}");
+        assert_eq!(Bare("S1").to_string(), "S1");
+        let message = format!("unknown field `{id}`, expected `id`");
+        assert_eq!(shorten_quoted(&message), message);
+    }
+
+    #[test]
+    fn long_values_are_cut_with_an_ellipsis_and_their_length() {
+        // Multi-byte characters: the cut must fall between characters, not bytes.
+        let long = "é🎯".repeat(SHOWN_CHARS);
+        let shown = "é🎯".repeat(SHOWN_CHARS / 2);
+        let length = 2 * SHOWN_CHARS;
+        assert_eq!(
+            Literal(&long).to_string(),
+            format!("\"{shown}\u{2026}\" ({length} characters)")
+        );
+        assert_eq!(
+            Quoted(&long).to_string(),
+            format!("\u{201c}{shown}\u{2026}\u{201d} ({length} characters)")
+        );
+        assert_eq!(
+            Bare(&long).to_string(),
+            format!("{shown}\u{2026} ({length} characters)")
+        );
+    }
+
+    #[test]
+    fn values_quoted_in_a_parser_message_are_cut_and_the_rest_kept() {
+        let long = "x".repeat(5000);
+        let message = format!(
+            "unknown variant `{long}`, expected `supports` or `allocates`; invalid type: string \"{long}\\\"{long}\", expected a string"
+        );
+        let shortened = shorten_quoted(&message);
+        let cut = "x".repeat(SHOWN_CHARS);
+        assert_eq!(
+            shortened,
+            format!(
+                "unknown variant `{cut}\u{2026}` (5000 characters), expected `supports` or `allocates`; invalid type: string \"{cut}\u{2026}\" (10002 characters), expected a string"
+            ),
+            "an escaped quote does not end a value; text outside quotes is kept"
+        );
+        let unclosed = format!("value `{long}");
+        assert_eq!(
+            shorten_quoted(&unclosed),
+            format!("value `{cut}\u{2026}` (5000 characters)")
+        );
+    }
+
+    #[test]
     fn amounts_read_like_money() {
         assert_eq!(format_amount(250000.0), "250,000");
         assert_eq!(format_amount(12.5), "12.5");
