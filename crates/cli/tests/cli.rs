@@ -713,8 +713,18 @@ fn a_plan_written_by_another_program_checks_as_the_same_plan() {
             ..foreign::Style::PYTHON_SORTED
         },
     );
+    let minified = foreign::rewrite(
+        &exported,
+        &foreign::Style {
+            key_order: foreign::KeyOrder::Reversed,
+            ascii_only: false,
+            indent: None,
+            ..foreign::Style::PYTHON_SORTED
+        },
+    );
     write(dir.path(), "python.json", &python);
     write(dir.path(), "spreadsheet.json", &spreadsheet);
+    write(dir.path(), "minified.json", &minified);
     let check = |name: &str| {
         run(
             dir.path(),
@@ -723,7 +733,7 @@ fn a_plan_written_by_another_program_checks_as_the_same_plan() {
     };
     let expected = check("sample.json");
     assert_eq!(expected.code, 1, "the sample has error findings");
-    for name in ["python.json", "spreadsheet.json"] {
+    for name in ["python.json", "spreadsheet.json", "minified.json"] {
         let found = check(name);
         assert_eq!(found.code, expected.code, "{name}: {}", found.stderr);
         assert_eq!(
