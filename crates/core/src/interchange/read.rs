@@ -1,7 +1,8 @@
 //! Reading a plan in one pass over its text, whatever program wrote it: keys in any
 //! order, escaped or not, pretty-printed or not. Each node and link is checked and put
-//! into the graph as soon as it is read; the text is not read again, nor held in any
-//! other form, unless the reading stops at a problem.
+//! into the graph as soon as it is read, with no copy of the plan held on the way.
+//! (Links written before the nodes, as sorted keys put them, are skimmed and read once
+//! the nodes are in: the builder needs every node before any link.)
 //!
 //! The problem reported is the first one the reading meets, named by its place (field,
 //! node, link) and, when it is in the JSON, its line and column; but a file in another
