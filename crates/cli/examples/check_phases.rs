@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use throughline_core::generate::generate_plan;
-use throughline_core::interchange::{parse, parse_fields};
+use throughline_core::interchange::parse;
 use throughline_core::store::load_plan;
 use throughline_core::{PlanGraph, analyse};
 
@@ -42,14 +42,7 @@ fn main() -> anyhow::Result<()> {
         let total = Instant::now();
         let graph = if path.extension().is_some_and(|ext| ext == "json") {
             let text = timed("read file", || std::fs::read_to_string(path))?;
-            let graph = timed("parse, check, build (one pass)", || parse(&text))?;
-            // What a plan that needs the careful reading (one with a mistake) costs.
-            let plan = timed("  careful reading (parse_fields)", || parse_fields(&text))?;
-            drop(text);
-            timed("  and its graph build (from_plan)", || {
-                PlanGraph::from_plan(plan)
-            })?;
-            graph
+            timed("parse, check, build (one pass)", || parse(&text))?
         } else {
             let graph = timed("load_plan (SQLite read + graph)", || load_plan(path))?;
             let plan = graph.to_plan();

@@ -691,3 +691,124 @@ fn reading_a_plan_file_leaves_it_and_its_folder_untouched() {
         "reading a plan file should not change a byte of it"
     );
 }
+
+// ---------------------------------------------------------------- plans from elsewhere
+
+#[path = "../../core/tests/common/foreign.rs"]
+mod foreign;
+
+#[test]
+fn a_plan_written_by_another_program_checks_as_the_same_plan() {
+    let dir = folder();
+    run(dir.path(), &["demo", "-o", "sample.json"]);
+    let exported = std::fs::read_to_string(dir.path().join("sample.json")).expect("the sample");
+    let python = foreign::rewrite(&exported, &foreign::Style::PYTHON_SORTED);
+    let spreadsheet = foreign::rewrite(
+        &exported,
+        &foreign::Style {
+            key_order: foreign::KeyOrder::Shuffled(3),
+            indent: Some("\t"),
+            line_end: "\r\n",
+            byte_order_mark: true,
+            ..foreign::Style::PYTHON_SORTED
+        },
+    );
+    let minified = foreign::rewrite(
+        &exported,
+        &foreign::Style {
+            key_order: foreign::KeyOrder::Reversed,
+            ascii_only: false,
+            indent: None,
+            ..foreign::Style::PYTHON_SORTED
+        },
+    );
+    write(dir.path(), "python.json", &python);
+    write(dir.path(), "spreadsheet.json", &spreadsheet);
+    write(dir.path(), "minified.json", &minified);
+    let check = |name: &str| {
+        run(
+            dir.path(),
+            &["check", name, "--as-of", AS_OF, "--format", "json"],
+        )
+    };
+    let expected = check("sample.json");
+    assert_eq!(expected.code, 1, "the sample has error findings");
+    for name in ["python.json", "spreadsheet.json", "minified.json"] {
+        let found = check(name);
+        assert_eq!(found.code, expected.code, "{name}: {}", found.stderr);
+        assert_eq!(
+            found.stdout, expected.stdout,
+            "{name}: the same plan should give the same findings"
+        );
+        let copy = name.replace(".json", ".throughline");
+        let again = name.replace(".json", "-again.json");
+        run(dir.path(), &["import", name, "-o", &copy]);
+        run(dir.path(), &["export", &copy, "-o", &again]);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(&again)).expect("exported"),
+            exported,
+            "{name}: imports as the plan the sample is"
+        );
+    }
+}
+
+/// Issue 7: a plan saved by an editor that starts UTF-8 files with a byte order mark.
+#[test]
+fn a_plan_starting_with_a_byte_order_mark_is_read() {
+    let dir = folder();
+    write(
+        dir.path(),
+        "bom.json",
+        &format!("\u{feff}{}", aligned_plan()),
+    );
+    let check = run(dir.path(), &["check", "bom.json", "--as-of", AS_OF]);
+    assert_eq!(check.code, 0, "the plan reads: {}", check.stderr);
+    let message = fails(dir.path(), &["check", "missing-bom.json"]);
+    assert!(message.contains("missing-bom.json"), "{message}");
+    write(dir.path(), "bom-broken.json", "\u{feff}{\"format\": ,}");
+    let message = fails(dir.path(), &["check", "bom-broken.json"]);
+    assert!(
+        message.contains("invalid JSON at line 1, column 12"),
+        "a broken plan with a mark is told by its own place, the mark not counted: {message}"
+    );
+}
+
+/// Issue 7: a 10 MB value must not give a 10 MB error line.
+#[test]
+fn a_10_mb_id_gives_a_short_error_line_naming_the_place() {
+    let dir = folder();
+    let huge = "x".repeat(10 * 1024 * 1024);
+    let node = format!(r#"{{"id": "{huge}", "kind": "org_goal", "title": "Goal"}}"#);
+    let link = format!(r#"{{"kind": "supports", "from": "{huge}", "to": "G1"}}"#);
+    let cases = [
+        (
+            "huge-id.json",
+            base_plan().replacen(r#"{"id": "G1", "kind": "org_goal", "title": "Goal", "target_date": "2027-06-30"},"#, &format!("{node},"), 1),
+            vec!["node 0 (\"xxxx", "field \"id\"", "1 to 64 characters, got 10485760"],
+        ),
+        (
+            "huge-link-end.json",
+            base_plan().replacen(r#"{"kind": "supports", "from": "S1", "to": "G1"}"#, &link, 1),
+            vec!["link 0", "node \"xxxx", "does not exist"],
+        ),
+    ];
+    for (name, text, parts) in cases {
+        write(dir.path(), name, &text);
+        let message = fails(dir.path(), &["check", name, "--as-of", AS_OF]);
+        assert!(
+            message.len() < 400,
+            "{name}: the error line should be short, is {} bytes: {}",
+            message.len(),
+            &message[..400]
+        );
+        for part in parts
+            .iter()
+            .chain([&name, &"\u{2026}", &"(10485760 characters)"])
+        {
+            assert!(
+                message.contains(part),
+                "{name}: should contain {part:?}: {message}"
+            );
+        }
+    }
+}

@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use crate::model::{LinkKey, NodeKind};
+use crate::text::{Literal, Quoted};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -16,10 +17,10 @@ pub enum Error {
     #[error("{place}: {message}")]
     InvalidField { place: String, message: String },
 
-    #[error("node {id:?} does not exist")]
+    #[error("node {} does not exist", Literal(id))]
     UnknownNode { id: String },
 
-    #[error("a node with id {id:?} already exists")]
+    #[error("a node with id {} already exists", Literal(id))]
     DuplicateNode { id: String },
 
     #[error("{link} does not exist")]
@@ -44,8 +45,8 @@ pub enum Error {
     #[error(
         "{link} would close a loop: {} ({} already supports {}, directly or through others)",
         path.join(" -> "),
-        crate::text::Quoted(&titles[1]),
-        crate::text::Quoted(&titles[0])
+        Quoted(&titles[1]),
+        Quoted(&titles[0])
     )]
     Loop {
         link: LinkKey,
@@ -54,7 +55,7 @@ pub enum Error {
     },
 
     /// The node's kind cannot change while links that the new kind may not have remain.
-    #[error("node {id:?} cannot become {}: {link} would no longer be allowed; remove it first", a(to.label()))]
+    #[error("node {} cannot become {}: {link} would no longer be allowed; remove it first", Literal(id), a(to.label()))]
     KindChangeBreaksLink {
         id: String,
         to: NodeKind,
@@ -148,7 +149,11 @@ pub enum Error {
     NothingTo(&'static str),
 
     /// A report was asked for a team that no node belongs to.
-    #[error("team {team:?} does not exist in this plan; {}", known_teams(known))]
+    #[error(
+        "team {} does not exist in this plan; {}",
+        Literal(team),
+        known_teams(known)
+    )]
     UnknownTeam { team: String, known: Vec<String> },
 
     /// A report could not be rendered (a defect of ours, not of the plan).
@@ -163,7 +168,7 @@ fn known_teams(known: &[String]) -> String {
     if known.is_empty() {
         "no node has a team".to_owned()
     } else {
-        let names: Vec<String> = known.iter().map(|team| format!("{team:?}")).collect();
+        let names: Vec<String> = known.iter().map(|team| Literal(team).to_string()).collect();
         format!("the teams are: {}", names.join(", "))
     }
 }

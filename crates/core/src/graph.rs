@@ -268,7 +268,7 @@ impl PlanGraph {
     }
 
     pub fn add_node(&mut self, node: Node) -> Result<()> {
-        let place = format!("node {:?}", node.id);
+        let place = format!("node {}", crate::text::Literal(&node.id));
         self.insert_node(node).map_err(|error| match error {
             Error::DuplicateNode { .. } => error,
             other => other.at(place),
@@ -306,7 +306,8 @@ impl PlanGraph {
 
     /// Replaces a node's fields, keeping its id, links and place; returns the old node.
     pub fn update_node(&mut self, node: Node) -> Result<Node> {
-        check_node(&node).map_err(|error| error.at(format!("node {:?}", node.id)))?;
+        check_node(&node)
+            .map_err(|error| error.at(format!("node {}", crate::text::Literal(&node.id))))?;
         let index = self.index_of(&node.id)?;
         let old_kind = self.graph[index].node.kind;
         if node.kind != old_kind {
@@ -658,7 +659,7 @@ pub(crate) fn node_place(index: usize, id: &str) -> String {
     if id.is_empty() {
         format!("node {index}")
     } else {
-        format!("node {index} ({id:?})")
+        format!("node {index} ({})", crate::text::Literal(id))
     }
 }
 

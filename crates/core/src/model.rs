@@ -344,8 +344,8 @@ impl std::fmt::Display for LinkKey {
             f,
             "{} link {} -> {}",
             self.kind.as_str(),
-            self.from,
-            self.to
+            crate::text::Bare(&self.from),
+            crate::text::Bare(&self.to)
         )
     }
 }

@@ -739,3 +739,268 @@ fn nothing_is_half_imported() {
     refused_with(&doc(&nodes, links), &["link 3"]);
     assert_eq!(as_of(), date(common::AS_OF));
 }
+
+// ---------------------------------------------------------------- written by other programs
+
+/// A plan with what other programs' plans hold: ids and titles outside ASCII (some
+/// beyond the BMP), dropped nodes, goals with several parents, dates, amounts that are
+/// not whole, text with quotes, backslashes and line breaks.
+fn worldly_plan() -> Plan {
+    PlanBuilder::new()
+        .org("Ziel-Ü1")
+        .org("目標-2")
+        .team("T-ñ")
+        .team("T-🎯")
+        .strategy("S1")
+        .initiative("I1")
+        .initiative("I-dropped")
+        .pool("R-€", ResourceType::Funding, 1234.56)
+        .with("Ziel-Ü1", |node| {
+            node.title = "Kundenzufriedenheit — „spürbar“ besser".into();
+            node.target_date = Some(date("2027-06-30"));
+        })
+        .with("目標-2", |node| node.title = "顧客満足 🚀".into())
+        .with("T-ñ", |node| {
+            node.why = Some("He said \"yes\",\nthen \\ left\ttoo".into());
+            node.owner = Some("Inés García".into());
+        })
+        .dropped("I-dropped")
+        .supports("Ziel-Ü1", "目標-2")
+        .supports("T-ñ", "Ziel-Ü1")
+        .supports("T-ñ", "目標-2")
+        .supports("T-🎯", "Ziel-Ü1")
+        .supports("T-🎯", "目標-2")
+        .supports("S1", "T-ñ")
+        .supports("S1", "T-🎯")
+        .supports("I1", "S1")
+        .supports("I-dropped", "S1")
+        .allocates("R-€", "I1", 0.1 + 0.2)
+        .allocates("R-€", "S1", 1e-7)
+        .graph()
+        .to_plan()
+}
+
+use common::foreign::{KeyOrder, Style, rewrite};
+
+#[test]
+fn plans_written_by_other_programs_read_as_the_same_plan() {
+    let plan = worldly_plan();
+    let exported = to_json(&plan);
+    let styles = [
+        (
+            "Python's json.dump, sort_keys, indent=2",
+            Style::PYTHON_SORTED,
+        ),
+        (
+            "keys reversed, one line, UTF-8 as is",
+            Style {
+                key_order: KeyOrder::Reversed,
+                ascii_only: false,
+                indent: None,
+                ..Style::PYTHON_SORTED
+            },
+        ),
+        (
+            "keys shuffled, tabs, Windows line ends, a byte order mark",
+            Style {
+                key_order: KeyOrder::Shuffled(7),
+                indent: Some("\t"),
+                line_end: "\r\n",
+                byte_order_mark: true,
+                ..Style::PYTHON_SORTED
+            },
+        ),
+        (
+            "escapes in keys, ids, kinds and dates",
+            Style {
+                key_order: KeyOrder::Shuffled(11),
+                escaped: &['e', '-', '1', 'S'],
+                ..Style::PYTHON_SORTED
+            },
+        ),
+    ];
+    for (how, style) in styles {
+        let text = rewrite(&exported, &style);
+        assert_ne!(
+            text, exported,
+            "{how}: the text should differ from the export"
+        );
+        let read = parse(&text)
+            .unwrap_or_else(|error| panic!("{how}: should read, got {error}\n{text}"))
+            .to_plan();
+        assert_eq!(read, plan, "{how}: should read as the very plan exported");
+    }
+}
+
+#[test]
+fn links_written_before_the_nodes_are_checked_like_any_other() {
+    let text = "{\"links\": [\n  {\"kind\": \"supports\", \"from\": \"S\", \"to\": \"G\"},\n  {\"kind\": \"supports\", \"from\": \"S\", \"to\": \"G\", \"wyh\": 1}\n],\n\"nodes\": [{G}, {S}], \"format\": \"throughline-plan\", \"version\": 1, \"name\": \"P\"}"
+        .replace("{G}", G)
+        .replace("{S}", S);
+    let error = refused_with(&text, &["link 1", "unknown field `wyh`", "line 3"]);
+    let (_, column) = position(&error);
+    let line_text = text.lines().nth(2).expect("line 3");
+    let start = line_text.find("\"wyh\"").expect("the typo") + 1;
+    assert!(
+        (start..=start + "\"wyh\"".len() + 1).contains(&column),
+        "column {column} should point at \"wyh\" (column {start}): {line_text}"
+    );
+
+    let unknown_end = format!(
+        r#"{{"links": [{{"kind": "supports", "from": "S", "to": "G9"}}], "nodes": [{G}, {S}], "format": "throughline-plan", "version": 1, "name": "P"}}"#
+    );
+    let error = refused_with(&unknown_end, &["link 0", "\"G9\"", "does not exist"]);
+    assert_eq!(error.code(), "unknown_node");
+    refused_with(
+        &format!(
+            r#"{{"links": "none", "nodes": [{G}], "format": "throughline-plan", "version": 1, "name": "P"}}"#
+        ),
+        &["field \"links\"", "invalid type", "line 1"],
+    );
+}
+
+#[test]
+fn a_newer_version_or_another_format_written_last_is_what_is_refused() {
+    // Sorted keys put `version` after the nodes, whose new fields this reader does not know.
+    let newer = r#"{"format": "throughline-plan", "name": "P",
+        "nodes": [{"id": "G", "kind": "org_goal", "title": "t", "layer": 3}], "version": 2}"#;
+    refused_with(
+        newer,
+        &["field \"version\"", "version 2", "reads version 1"],
+    );
+    let foreign = r#"{"name": "P", "nodes": [{"id": "G", "kind": "org_goal", "tilte": "t"}],
+        "version": 1, "format": "trello-board"}"#;
+    refused_with(foreign, &["field \"format\"", "trello-board"]);
+    let missing =
+        r#"{"name": "P", "nodes": [{"id": "G", "kind": "org_goal", "tilte": "t"}], "version": 1}"#;
+    refused_with(missing, &["field \"format\"", "missing"]);
+    // The node's own problem stands when the plan is of this format and version.
+    refused_with(
+        &missing.replace(
+            "\"version\": 1",
+            "\"version\": 1, \"format\": \"throughline-plan\"",
+        ),
+        &["node 0 (\"G\")", "unknown field `tilte`"],
+    );
+}
+
+#[test]
+fn a_node_is_named_by_its_id_even_when_the_id_comes_after_the_problem() {
+    let cases = [
+        (
+            r#"{"tilte": "t", "kind": "org_goal", "id": "G-late"}"#,
+            vec!["node 1 (\"G-late\")", "unknown field `tilte`"],
+        ),
+        (
+            r#"{"capacity": "ten", "resource_type": "time", "kind": "resource", "title": "t", "id": "R-late"}"#,
+            vec!["node 1 (\"R-late\")", "invalid type"],
+        ),
+        (
+            r#"{"title": "t", "kind": "org_goal", "id": "G\u002dlate", "target_date": "2026-02-30"}"#,
+            vec!["node 1 (\"G-late\")", "field \"target_date\""],
+        ),
+        (
+            r#"{"title": "t", "kind": "org_goal"}"#,
+            vec!["node 1: ", "missing field `id`"],
+        ),
+    ];
+    for (node, parts) in cases {
+        refused_with(&doc(&format!("{G}, {node}"), ""), &parts);
+    }
+}
+
+#[test]
+fn errors_in_an_indented_plan_name_the_line_in_the_file() {
+    let mut plan = worldly_plan();
+    plan.nodes[3].title = "placeholder".into();
+    let text = rewrite(&to_json(&plan), &Style::PYTHON_SORTED);
+    let broken = text.replacen("\"title\": \"placeholder\"", "\"title\": 7", 1);
+    let line = broken
+        .lines()
+        .position(|line| line.contains("\"title\": 7"))
+        .expect("the broken title")
+        + 1;
+    let error = refused_with(&broken, &["node 3 (\"T-🎯\")", "invalid type"]);
+    assert_eq!(position(&error).0, line, "the line of the bad title");
+}
+
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_plan() {
+    let plan = parse(&format!("\u{feff}{EXAMPLE}"))
+        .expect("a plan with a byte order mark reads")
+        .to_plan();
+    assert_eq!(plan, parse(EXAMPLE).expect("valid").to_plan());
+    let broken = "{\"format\": \"throughline-plan\",,}";
+    assert_eq!(
+        position(&refused(&format!("\u{feff}{broken}"))),
+        position(&refused(broken)),
+        "columns count from after the mark, which no editor shows"
+    );
+}
+
+#[test]
+fn long_values_are_cut_in_messages() {
+    let long = "x".repeat(1_000_000);
+    let cases = [
+        (
+            doc(
+                &format!(r#"{{"id": "{long}", "kind": "org_goal", "title": "t"}}"#),
+                "",
+            ),
+            "node 0 (\"xxx",
+        ),
+        (
+            doc(
+                &format!(r#"{{"id": "G", "kind": "org_goal", "title": "t", "{long}": 1}}"#),
+                "",
+            ),
+            "unknown field `xxx",
+        ),
+        (
+            doc(
+                &format!(r#"{{"id": "G", "kind": "{long}", "title": "t"}}"#),
+                "",
+            ),
+            "unknown variant `xxx",
+        ),
+        (
+            doc(
+                &format!(
+                    r#"{{"id": "G", "kind": "org_goal", "title": "t", "target_date": "{long}"}}"#
+                ),
+                "",
+            ),
+            "got \"xxx",
+        ),
+        (
+            doc(
+                G,
+                &format!(r#"{{"kind": "supports", "from": "{long}", "to": "G"}}"#),
+            ),
+            "node \"xxx",
+        ),
+        (
+            top(&format!(r#""name": "P", "nodes": [], "{long}": 1"#)),
+            "field \"xxx",
+        ),
+        (
+            r#"{"format": "F", "version": 1, "name": "P", "nodes": []}"#.replace('F', &long),
+            "got \"xxx",
+        ),
+    ];
+    for (text, start) in cases {
+        let message = refused(&text).to_string();
+        assert!(
+            message.len() < 600,
+            "the message should be short, is {} bytes: {}...",
+            message.len(),
+            &message[..600]
+        );
+        assert!(
+            message.contains(start)
+                && message.contains("\u{2026}")
+                && message.contains("(1000000 characters)"),
+            "the message should show the start of the value, cut, and its length: {message}"
+        );
+    }
+}

@@ -1,7 +1,8 @@
 //! Property tests over random valid plans:
 //! (a) `analyse` agrees with a brute-force reading of ALIGNMENT-RULES.md written here
 //!     from the rule text alone (explicit path searches, nothing shared with analysis.rs);
-//! (b) export then import gives back the same plan, and the same analysis;
+//! (b) export then import gives back the same plan, and the same analysis, however
+//!     another program writes the exported text again;
 //! (c) a refused edit changes nothing, and an edit followed by its inverse gives back
 //!     exactly the plan it started from, for every kind of edit;
 //! (d) the store's shared plan, kept up to date edit by edit, is always the plan.
@@ -20,6 +21,7 @@ use throughline_core::{
 };
 
 use common::as_of;
+use common::foreign::{KeyOrder, Style, rewrite};
 
 // ---------------------------------------------------------------- random plans
 
@@ -1061,6 +1063,30 @@ proptest! {
             "the analysis depends on the plan, not on how the graph was built");
         let rebuilt = PlanGraph::from_plan(plan.clone()).expect("a checked plan rebuilds");
         prop_assert_eq!(rebuilt.to_plan(), plan);
+    }
+
+    /// (b) A plan written again by another program (keys in any order, escaped,
+    /// indented or not) reads as the plan exported: there is no other reading.
+    #[test]
+    fn a_plan_written_by_another_program_reads_as_exported(
+        spec in plan_spec(true, true),
+        seed in any::<u64>(),
+        ascii_only in any::<bool>(),
+        indented in any::<bool>(),
+    ) {
+        let plan = build(&spec).to_plan();
+        let style = Style {
+            key_order: KeyOrder::Shuffled(seed),
+            ascii_only,
+            escaped: &['e', '-', '0'],
+            indent: indented.then_some("  "),
+            line_end: if seed % 2 == 0 { "\n" } else { "\r\n" },
+            byte_order_mark: seed % 3 == 0,
+        };
+        let text = rewrite(&interchange::to_json(&plan), &style);
+        let read = interchange::parse(&text)
+            .map_err(|error| TestCaseError::fail(format!("must read: {error}\n{text}")))?;
+        prop_assert_eq!(read.to_plan(), plan);
     }
 
     /// (c) A refused edit returns an error of the right kind and changes nothing.

@@ -187,6 +187,14 @@ impl PlanBuilder {
         self.pending_ids.clear();
     }
 
+    /// The first node or link refused so far (those waiting in a batch are checked
+    /// first), for a reading that stopped before the end of the plan.
+    pub(crate) fn take_problem(&mut self) -> Option<Error> {
+        self.add_pending_nodes();
+        self.add_pending_links();
+        self.problem.take()
+    }
+
     /// The checked graph, or what is wrong with the plan: its settings first, then the
     /// first node or link refused, then a loop (checked once, in linear time).
     pub(crate) fn finish(mut self, settings: PlanSettings) -> Result<PlanGraph> {

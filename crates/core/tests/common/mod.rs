@@ -2,6 +2,8 @@
 //! and quick views of an analysis.
 #![allow(dead_code)] // each test file uses its own share of these
 
+pub mod foreign;
+
 use chrono::NaiveDate;
 use throughline_core::{
     Analysis, Finding, Link, Node, NodeKind, Plan, PlanGraph, ResourceType, Rule, Status, analyse,
