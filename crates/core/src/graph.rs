@@ -714,6 +714,12 @@ pub fn check_node(node: &Node) -> Result<()> {
                 "resources have no review date",
             ));
         }
+        if !node.reviews.is_empty() {
+            return Err(Error::field(
+                place("reviews"),
+                "resources have no review log",
+            ));
+        }
         if let Some(capacity) = node.capacity {
             check_amount(capacity).map_err(|message| Error::field(place("capacity"), message))?;
         }

@@ -22,5 +22,5 @@ pub use analysis::{Analysis, Finding, Rule, Severity, Summary, analyse};
 pub use error::{Error, Result};
 pub use graph::{Edit, PlanGraph};
 pub use model::{
-    Link, LinkKey, LinkKind, Node, NodeKind, Plan, PlanSettings, ResourceType, Status,
+    Link, LinkKey, LinkKind, Node, NodeKind, Plan, PlanSettings, ResourceType, Review, Status,
 };

@@ -202,6 +202,21 @@ impl ResourceType {
     }
 }
 
+/// One time a goal's or strategy's *why* was explained again: when, to whom, and what
+/// came up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Review {
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub audience: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub note: Option<String>,
+}
+
 /// One goal, strategy, initiative or resource.
 ///
 /// A flat record rather than an enum per kind: the app edits any field of any node,
@@ -230,6 +245,10 @@ pub struct Node {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "string")]
     pub last_reviewed: Option<NaiveDate>,
+    /// Each time the *why* was explained again, oldest first (PLAN-FORMAT.md).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<Review>>", optional)]
+    pub reviews: Vec<Review>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub notes: Option<String>,
@@ -246,6 +265,16 @@ pub struct Node {
 }
 
 impl Node {
+    /// When the node was last reviewed: the later of `last_reviewed` and the dates of
+    /// its review log (ALIGNMENT-RULES.md, `stale_review`).
+    pub fn latest_review(&self) -> Option<NaiveDate> {
+        self.reviews
+            .iter()
+            .map(|review| review.date)
+            .chain(self.last_reviewed)
+            .max()
+    }
+
     /// A node with just the required fields; the rest are absent and status is active.
     pub fn new(id: impl Into<String>, kind: NodeKind, title: impl Into<String>) -> Node {
         Node {
@@ -258,6 +287,7 @@ impl Node {
             status: Status::default(),
             target_date: None,
             last_reviewed: None,
+            reviews: Vec::new(),
             notes: None,
             resource_type: None,
             capacity: None,

@@ -1004,3 +1004,59 @@ fn long_values_are_cut_in_messages() {
         );
     }
 }
+
+const REVIEWED: &str = r#"{"id": "G", "kind": "org_goal", "title": "Goal", "last_reviewed": "2026-03-01",
+  "reviews": [{"date": "2026-02-01"}, {"date": "2026-06-30", "audience": "Service desk", "note": "Asked \"why now?\""}]}"#;
+
+#[test]
+fn a_review_log_reads_keeps_its_order_and_exports_as_it_came() {
+    let plan = parse(&doc(REVIEWED, "")).expect("a plan with a review log reads");
+    let goal = plan.node("G").expect("G");
+    assert_eq!(goal.reviews.len(), 2);
+    assert_eq!(goal.reviews[1].audience.as_deref(), Some("Service desk"));
+    assert_eq!(goal.reviews[1].note.as_deref(), Some("Asked \"why now?\""));
+    assert_eq!(
+        goal.latest_review().map(|date| date.to_string()),
+        Some("2026-06-30".to_owned()),
+        "the latest review is the later of last_reviewed and the log"
+    );
+    let again =
+        parse(&throughline_core::interchange::to_json(&plan.to_plan())).expect("reads back");
+    assert_eq!(
+        again.to_plan(),
+        plan.to_plan(),
+        "export then import keeps the log"
+    );
+}
+
+#[test]
+fn a_bad_review_is_refused_naming_its_node_entry_and_field() {
+    refused_with(
+        &doc(
+            r#"{"id": "G", "kind": "org_goal", "title": "Goal", "reviews": [{"date": "2026-01-01"}, {"date": "31/12/2026"}]}"#,
+            "",
+        ),
+        &["node 0 (\"G\")", "reviews", "entry 1", "date", "YYYY-MM-DD"],
+    );
+    refused_with(
+        &doc(
+            r#"{"id": "G", "kind": "org_goal", "title": "Goal", "reviews": [{"date": "2026-01-01", "audiance": "x"}]}"#,
+            "",
+        ),
+        &["node 0 (\"G\")", "unknown field `audiance`"],
+    );
+    refused_with(
+        &doc(
+            r#"{"id": "G", "kind": "org_goal", "title": "Goal", "reviews": [{"audience": "x"}]}"#,
+            "",
+        ),
+        &["node 0 (\"G\")", "missing field `date`"],
+    );
+    refused_with(
+        &doc(
+            r#"{"id": "R", "kind": "resource", "title": "Budget", "resource_type": "funding", "reviews": [{"date": "2026-01-01"}]}"#,
+            "",
+        ),
+        &["\"R\"", "reviews", "resources have no review log"],
+    );
+}

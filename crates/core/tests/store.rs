@@ -717,3 +717,74 @@ fn opening_a_missing_file_is_an_io_error() {
         "opening must not create the file"
     );
 }
+
+/// A plan file as the first release wrote it: schema version 1, before the review log.
+fn create_version_1_plan(path: &Path) {
+    let raw = Connection::open(path).expect("create");
+    raw.pragma_update(None, "application_id", APPLICATION_ID)
+        .expect("mark");
+    raw.execute_batch(throughline_core::store::MIGRATIONS[0])
+        .expect("the first schema");
+    raw.execute_batch(
+        "INSERT INTO plan (id, name, review_cadence_days) VALUES (1, 'Old plan', 90);
+         INSERT INTO nodes (id, kind, title, status, last_reviewed)
+             VALUES ('G1', 'org_goal', 'Grow', 'active', '2026-01-05');",
+    )
+    .expect("the old plan's rows");
+    raw.pragma_update(None, "user_version", 1)
+        .expect("version 1");
+}
+
+#[test]
+fn a_plan_from_before_the_review_log_gains_it_on_open_and_is_only_read_elsewhere() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = plan_file(&folder);
+    create_version_1_plan(&path);
+    let before = std::fs::read(&path).expect("read");
+    let read = load_plan(&path).expect("an old plan reads");
+    assert!(read.node("G1").expect("G1").reviews.is_empty());
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "reading migrates in memory only"
+    );
+
+    let mut store = Store::open(&path).expect("an old plan opens for editing");
+    let mut goal = store.graph().node("G1").expect("G1").clone();
+    goal.reviews.push(throughline_core::Review {
+        date: date("2026-11-20"),
+        audience: Some("Service desk team".into()),
+        note: Some("Asked why self-service first".into()),
+    });
+    store
+        .apply(Edit::UpdateNode { node: goal.clone() })
+        .expect("a review is logged");
+    drop(store);
+    let raw = Connection::open(&path).expect("raw");
+    let version: i64 = raw
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .expect("version");
+    assert_eq!(version, SCHEMA_VERSION, "the file was migrated");
+    drop(raw);
+    let reopened = Store::open(&path).expect("reopens");
+    let kept = reopened.graph().node("G1").expect("G1");
+    assert_eq!(kept, &goal, "the review log is kept with its node");
+    assert_eq!(kept.latest_review(), Some(date("2026-11-20")));
+}
+
+#[test]
+fn a_damaged_review_log_in_the_file_is_reported_not_trusted() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let (path, store) = create_sample(&folder);
+    drop(store);
+    let raw = Connection::open(&path).expect("raw");
+    raw.execute(
+        "UPDATE nodes SET reviews = '[{\"date\": 5}]' WHERE id = 'G1'",
+        [],
+    )
+    .expect("hand edit");
+    drop(raw);
+    let error = Store::open(&path).expect_err("refused");
+    assert_eq!(error.code(), "corrupt", "{error}");
+    assert!(error.to_string().contains("reviews"), "{error}");
+}

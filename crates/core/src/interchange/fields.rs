@@ -14,7 +14,7 @@ use serde::{Deserialize, de};
 use super::parse_date;
 use crate::error::{Error, Result};
 use crate::graph::{LinkRef, node_place};
-use crate::model::{LinkKind, Node, NodeKind, ResourceType, Status};
+use crate::model::{LinkKind, Node, NodeKind, ResourceType, Review, Status};
 
 /// A node's fields as written.
 #[derive(Deserialize)]
@@ -31,6 +31,8 @@ pub(super) struct RawNode<'a> {
     target_date: Option<Text<'a>>,
     #[serde(borrow)]
     last_reviewed: Option<Text<'a>>,
+    #[serde(borrow)]
+    reviews: Option<Vec<RawReview<'a>>>,
     notes: Option<String>,
     resource_type: Option<ResourceType>,
     capacity: Option<f64>,
@@ -50,9 +52,27 @@ impl RawNode<'_> {
                         .at(node_place(index, &self.id))
                 })
         };
+        let reviews = self
+            .reviews
+            .unwrap_or_default()
+            .into_iter()
+            .enumerate()
+            .map(|(at, review)| {
+                let date = parse_date(&review.date.0).map_err(|message| {
+                    Error::field(format!("field \"reviews\", entry {at}, \"date\""), message)
+                        .at(node_place(index, &self.id))
+                })?;
+                Ok(Review {
+                    date,
+                    audience: review.audience,
+                    note: review.note,
+                })
+            })
+            .collect::<Result<Vec<Review>>>()?;
         Ok(Node {
             target_date: date("target_date", self.target_date)?,
             last_reviewed: date("last_reviewed", self.last_reviewed)?,
+            reviews,
             id: self.id,
             kind: self.kind,
             title: self.title,
@@ -66,6 +86,16 @@ impl RawNode<'_> {
             unit: self.unit,
         })
     }
+}
+
+/// One entry of a node's review log as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReview<'a> {
+    #[serde(borrow)]
+    date: Text<'a>,
+    audience: Option<String>,
+    note: Option<String>,
 }
 
 /// A link's fields as written; its ends are only looked up, so they are borrowed.

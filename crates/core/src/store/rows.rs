@@ -15,17 +15,19 @@ use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, Statement, params}
 use crate::error::{Error, Result};
 use crate::graph::{Edit, LinkRef, PlanBuilder};
 use crate::interchange::parse_date;
-use crate::model::{Link, LinkKind, Node, NodeKind, Plan, PlanSettings, ResourceType, Status};
+use crate::model::{
+    Link, LinkKind, Node, NodeKind, Plan, PlanSettings, ResourceType, Review, Status,
+};
 
 /// A node goes back to the place it had if it was removed in this session, else last.
 const INSERT_NODE: &str = "INSERT INTO nodes (seq, id, kind, title, why, owner, team, status, \
-     target_date, last_reviewed, notes, resource_type, capacity, unit) \
+     target_date, last_reviewed, notes, resource_type, capacity, unit, reviews) \
      VALUES ((SELECT seq FROM temp.retired_nodes WHERE id = ?1), \
-     ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+     ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 
 const UPDATE_NODE: &str = "UPDATE nodes SET kind = ?2, title = ?3, why = ?4, owner = ?5, \
      team = ?6, status = ?7, target_date = ?8, last_reviewed = ?9, notes = ?10, \
-     resource_type = ?11, capacity = ?12, unit = ?13 WHERE id = ?1";
+     resource_type = ?11, capacity = ?12, unit = ?13, reviews = ?14 WHERE id = ?1";
 
 /// Like [`INSERT_NODE`], a link goes back to its old place if it had one.
 const INSERT_LINK: &str = "INSERT INTO links (seq, kind, from_id, to_id, amount, why) \
@@ -34,8 +36,8 @@ const INSERT_LINK: &str = "INSERT INTO links (seq, kind, from_id, to_id, amount,
 
 /// A whole plan is written into empty tables, so every row simply goes last.
 const BULK_INSERT_NODE: &str = "INSERT INTO nodes (id, kind, title, why, owner, team, status, \
-     target_date, last_reviewed, notes, resource_type, capacity, unit) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+     target_date, last_reviewed, notes, resource_type, capacity, unit, reviews) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 
 const BULK_INSERT_LINK: &str =
     "INSERT INTO links (kind, from_id, to_id, amount, why) VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -43,7 +45,7 @@ const BULK_INSERT_LINK: &str =
 const LINK_WHERE: &str = "kind = ?1 AND from_id = ?2 AND to_id = ?3";
 
 const SELECT_NODES: &str = "SELECT seq, id, kind, title, why, owner, team, status, target_date, \
-     last_reviewed, notes, resource_type, capacity, unit FROM nodes ORDER BY seq";
+     last_reviewed, notes, resource_type, capacity, unit, reviews FROM nodes ORDER BY seq";
 
 const SELECT_LINKS: &str = "SELECT seq, kind, from_id, to_id, amount, why FROM links ORDER BY seq";
 
@@ -179,7 +181,14 @@ fn execute_node(statement: &mut Statement<'_>, node: &Node) -> Result<usize> {
         node.resource_type.map(ResourceType::as_str),
         node.capacity,
         node.unit,
+        reviews_text(&node.reviews),
     ])?)
+}
+
+/// The review log as its column holds it: JSON, NULL when empty.
+fn reviews_text(reviews: &[Review]) -> Option<String> {
+    (!reviews.is_empty())
+        .then(|| serde_json::to_string(reviews).expect("a review log always serializes: no maps"))
 }
 
 fn execute_link(statement: &mut Statement<'_>, link: &Link) -> Result<usize> {
@@ -334,6 +343,12 @@ fn node_of(row: &Row<'_>) -> std::result::Result<Node, RowProblem> {
             .transpose()?,
         capacity: row.get(12)?,
         unit: row.get(13)?,
+        reviews: match optional_text_of(row, 14)? {
+            None => Vec::new(),
+            Some(text) => serde_json::from_str(&text).map_err(|error| {
+                RowProblem::Value(format!("reviews: not a review log ({error})"))
+            })?,
+        },
         id,
     })
 }

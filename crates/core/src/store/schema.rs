@@ -58,6 +58,12 @@ CREATE TABLE links (
 
 CREATE INDEX links_by_to ON links (to_id);
 "#,
+    // 2: each goal's and strategy's review log, as the JSON list PLAN-FORMAT.md gives
+    // (`[{"date", "audience"?, "note"?}]`), NULL when empty. Read and written with its
+    // node, like every other field of it.
+    r#"
+ALTER TABLE nodes ADD COLUMN reviews TEXT;
+"#,
 ];
 
 /// The schema version this build writes and reads: the number of migrations.
