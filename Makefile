@@ -41,6 +41,7 @@ test-rust: app
 # Speed targets (see README, "Performance"): not part of `make test`.
 bench:
 	bench/check.sh
+	bench/report.sh
 	cargo bench -p throughline-core --bench targets
 
 clean:
