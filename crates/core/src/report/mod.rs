@@ -20,6 +20,7 @@ use crate::files::write_atomically;
 use crate::graph::PlanGraph;
 
 mod csv;
+mod font;
 mod html;
 mod json;
 mod markdown;

@@ -1,5 +1,5 @@
 //! Drawing laid-out pages with krilla: each operation becomes PDF text (the glyphs
-//! shaped by `text`, with their characters, so the PDF extracts as text) or a path.
+//! shaped by `report::font`, with their characters, so the PDF extracts as text) or a path.
 
 use krilla::Document;
 use krilla::color::rgb;
@@ -15,7 +15,7 @@ use crate::error::Result;
 use crate::report::{ReportFormat, ReportStep, render_error};
 
 use super::layout::{Op, PAGE_H, PAGE_W, Rgb};
-use super::text::{FONT_BYTES, FontMetrics};
+use crate::report::font::{FONT_BYTES, FontMetrics};
 
 /// The PDF of the given pages; `progress` hears of each page drawn.
 pub(super) fn draw(

@@ -5,7 +5,7 @@
 //! Nothing here knows what a report says (that is `sections`) or how a page becomes
 //! PDF (that is `drawing`), which keeps page breaking and wrapping testable alone.
 
-use super::text::FontMetrics;
+use crate::report::font::FontMetrics;
 
 pub(super) const PAGE_W: f32 = 595.0; // A4 in points
 pub(super) const PAGE_H: f32 = 842.0;

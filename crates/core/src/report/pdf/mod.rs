@@ -4,7 +4,7 @@
 //!
 //! Three steps, one module each: `sections` says what goes in the report and in
 //! which order (capping long listings), `layout` breaks it into pages of simple
-//! drawing operations measured with the font (`text`), and `drawing` turns those
+//! drawing operations measured with the font (`report::font`), and `drawing` turns those
 //! pages into PDF. Keeping layout apart from drawing keeps page breaks, repeated
 //! table headers and wrapping testable and the krilla part small.
 //! Characters the font lacks (most emoji) print as an empty box; they never stop the
@@ -14,15 +14,14 @@ mod chart;
 mod drawing;
 mod layout;
 mod sections;
-mod text;
 
 use crate::error::Result;
 
 use super::model::Report;
 use super::{ReportFormat, ReportStep, render_error};
 
+use super::font::FontMetrics;
 use layout::{Layout, Op};
-use text::FontMetrics;
 
 pub(crate) fn render(report: &Report, progress: &mut dyn FnMut(ReportStep)) -> Result<Vec<u8>> {
     let metrics = FontMetrics::new()

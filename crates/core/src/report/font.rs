@@ -1,7 +1,8 @@
-//! The report's font, parsed once: how wide text is, where lines break, and the
-//! glyphs krilla draws.
+//! The reports' font, DejaVu Sans, parsed once: how wide text is, where lines break,
+//! and the glyphs krilla draws. The PDF embeds it; the HTML's SVG names it first, and
+//! sizes its chart with it so that no figure is cut at the chart's edge.
 //!
-//! Layout measures with the font's advances and wraps in one pass over the words;
+//! PDF layout measures with the font's advances and wraps in one pass over the words;
 //! drawing shapes each distinct string once. Both used to dominate a big plan's PDF
 //! (every candidate line re-measured from its start, and the same column headers and
 //! statuses shaped again on every row).
@@ -14,12 +15,12 @@ use krilla::text::{GlyphId, KrillaGlyph};
 use rustybuzz::{Direction, UnicodeBuffer, ttf_parser};
 
 /// DejaVu Sans (Bitstream Vera licence, see assets/DejaVuSans-LICENSE.txt).
-pub(super) const FONT_BYTES: &[u8] = include_bytes!("../../../assets/DejaVuSans.ttf");
+pub(crate) const FONT_BYTES: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
 
 /// The glyphs of one line, shaped once and shared by every place that draws it.
-pub(super) type GlyphRun = Rc<[KrillaGlyph]>;
+pub(crate) type GlyphRun = Rc<[KrillaGlyph]>;
 
-pub(super) struct FontMetrics {
+pub(crate) struct FontMetrics {
     face: rustybuzz::Face<'static>,
     units_per_em: f32,
     /// Advance of each character in font units; the font's cmap lookup is a binary
@@ -30,7 +31,7 @@ pub(super) struct FontMetrics {
 
 impl FontMetrics {
     /// `None` when the bundled font cannot be parsed (a broken build, not bad input).
-    pub(super) fn new() -> Option<FontMetrics> {
+    pub(crate) fn new() -> Option<FontMetrics> {
         let face = rustybuzz::Face::from_slice(FONT_BYTES, 0)?;
         Some(FontMetrics {
             units_per_em: face.units_per_em() as f32,
@@ -52,13 +53,13 @@ impl FontMetrics {
     }
 
     /// The width of `text` set at `size` points.
-    pub(super) fn width(&self, text: &str, size: f32) -> f32 {
+    pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
         self.units(text) as f32 / self.units_per_em * size
     }
 
     /// Breaks text into lines no wider than `width`, at spaces where it can; a word
     /// wider than the column is cut where it must be. Paragraph breaks are kept.
-    pub(super) fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
+    pub(crate) fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
         let limit = width / size * self.units_per_em;
         let space = f32::from(self.advance(' '));
         let mut lines = Vec::new();
@@ -102,7 +103,7 @@ impl FontMetrics {
 
     /// `text` on one line no wider than `width`: cut with an ellipsis when it is
     /// wider (for labels that have a fixed place, such as the chart's).
-    pub(super) fn fit(&self, text: &str, size: f32, width: f32) -> String {
+    pub(crate) fn fit(&self, text: &str, size: f32, width: f32) -> String {
         let one_line: String = text
             .chars()
             .map(|ch| if ch.is_control() { ' ' } else { ch })
@@ -128,7 +129,7 @@ impl FontMetrics {
     /// The glyphs of one line, shaped in the direction of its script (Arabic and
     /// Hebrew right to left); each glyph keeps its cluster's text so that the PDF
     /// extracts as text. Shaped once per distinct string.
-    pub(super) fn shape(&self, text: &str) -> GlyphRun {
+    pub(crate) fn shape(&self, text: &str) -> GlyphRun {
         if let Some(run) = self.shaped.borrow().get(text) {
             return Rc::clone(run);
         }
