@@ -42,6 +42,7 @@ test-rust: app
 bench:
 	bench/check.sh
 	bench/foreign.sh
+	bench/report.sh
 	cargo bench -p throughline-core --bench targets
 
 clean:

@@ -6,6 +6,7 @@
 
 mod commands;
 mod output;
+mod progress;
 mod usage;
 
 use std::process::ExitCode;

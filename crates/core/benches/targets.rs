@@ -1,5 +1,6 @@
 //! Benchmarks of the speed targets in PRODUCT.md, on generated plans: the analysis,
-//! what the app pays for one edit, and `check`'s read, build and analysis.
+//! what the app pays for one edit, `check`'s read, build and analysis, and the HTML
+//! and PDF reports of one plan in the same run.
 //!
 //! `cargo bench -p throughline-core --bench targets [-- FILTER...]` prints the median,
 //! the 95th percentile and the fastest of many runs of each case, against its target
@@ -17,6 +18,7 @@ use chrono::NaiveDate;
 use throughline_core::generate::generate_plan;
 use throughline_core::history::History;
 use throughline_core::interchange;
+use throughline_core::report::{Report, ReportFormat, ReportOptions, render_report};
 use throughline_core::store::{self, Store};
 use throughline_core::{Analysis, Edit, Node, Plan, PlanGraph, analyse};
 
@@ -65,7 +67,8 @@ impl Settings {
     }
 }
 
-/// Runs `work` on a fresh input from `setup` (untimed) `runs` times and reports.
+/// Runs `work` on a fresh input from `setup` (untimed) `runs` times and reports;
+/// returns the median, or `None` when the filters leave the case out.
 fn bench<S, T>(
     settings: &Settings,
     label: &str,
@@ -73,9 +76,9 @@ fn bench<S, T>(
     target: Option<Duration>,
     mut setup: impl FnMut() -> S,
     mut work: impl FnMut(S) -> T,
-) {
+) -> Option<Duration> {
     if !settings.wants(label) {
-        return;
+        return None;
     }
     let runs = settings.runs(runs);
     let mut samples = Vec::with_capacity(runs);
@@ -102,6 +105,7 @@ fn bench<S, T>(
         millis(p95),
         millis(samples[0]),
     );
+    Some(median)
 }
 
 fn millis(duration: Duration) -> String {
@@ -282,6 +286,8 @@ fn main() {
     );
     drop((memory, on_disk, graph, plan));
 
+    reports(&settings);
+
     // `check`: a 100,000-node plan, as JSON and as a plan file.
     let half_second = Some(Duration::from_millis(500));
     let wants_check = settings.wants("check");
@@ -326,6 +332,56 @@ fn main() {
             None,
             || (),
             |()| analyse(&graph, as_of()),
+        );
+    }
+}
+
+/// A 10,000-node plan's HTML and PDF reports, each from the plan (analysis, content,
+/// rendering) as `write_report` makes them, in the same run so that the ratio holds
+/// whatever else the machine is doing. Targets (PRODUCT.md): the PDF under 1 s and at
+/// most 5x the HTML.
+fn reports(settings: &Settings) {
+    let graph = PlanGraph::from_plan(generate_plan(settings.nodes(10_000), 7))
+        .expect("generated plans are valid");
+    let options = ReportOptions::new(as_of());
+    let whole = |format| {
+        let report = Report::build(&graph, &options).expect("the report builds");
+        render_report(format, &report).expect("the report renders")
+    };
+    bench(
+        settings,
+        "report: gather content (analysis + model), 10k",
+        10,
+        None,
+        || (),
+        |()| Report::build(&graph, &options).expect("the report builds"),
+    );
+    let html = bench(
+        settings,
+        "report: HTML from the plan, 10k",
+        10,
+        None,
+        || (),
+        |()| whole(ReportFormat::Html),
+    );
+    let pdf = bench(
+        settings,
+        "report: PDF from the plan, 10k",
+        10,
+        Some(Duration::from_secs(1)),
+        || (),
+        |()| whole(ReportFormat::Pdf),
+    );
+    if let (Some(html), Some(pdf)) = (html, pdf) {
+        let ratio = pdf.as_secs_f64() / html.as_secs_f64();
+        let verdict = match settings.scale {
+            0 => String::new(),
+            _ if ratio <= 5.0 => "  target 5x ok".to_owned(),
+            _ => "  target 5x MISSED".to_owned(),
+        };
+        println!(
+            "{:<52} {ratio:.2}x the HTML (medians){verdict}",
+            "report: PDF / HTML, 10k"
         );
     }
 }

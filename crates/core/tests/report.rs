@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use throughline_core::generate::generate;
 use throughline_core::report::{
-    Report, ReportFormat, ReportOptions, companion_path, render, render_csv_allocations,
-    render_report, write_report,
+    Report, ReportFormat, ReportOptions, ReportStep, companion_path, render,
+    render_csv_allocations, render_report, write_report, write_report_with_progress,
 };
 use throughline_core::sample::sample_plan;
 
@@ -185,6 +185,34 @@ fn csv_report_writes_findings_and_allocations_beside_each_other() {
 }
 
 #[test]
+fn writing_a_pdf_tells_each_step_in_order_and_every_page() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let path = folder.path().join("board.pdf");
+    let mut steps = Vec::new();
+    write_report_with_progress(
+        &path,
+        ReportFormat::Pdf,
+        &sample_plan(),
+        &ReportOptions::new(as_of()),
+        &mut |step| steps.push(step),
+    )
+    .expect("the report is written");
+    let pdf = std::fs::read(&path).expect("the PDF is there");
+    let text = pdf_extract::extract_text_from_mem(&pdf).expect("the PDF reads back");
+    let pages = (1..100)
+        .take_while(|page| text.contains(&format!("page {page} of ")))
+        .count();
+    assert!(pages > 1, "the sample's report has several pages");
+    let mut expected = vec![
+        ReportStep::Gathering,
+        ReportStep::Rendering(ReportFormat::Pdf),
+    ];
+    expected.extend((1..=pages).map(|page| ReportStep::DrawingPage { page, pages }));
+    expected.extend([ReportStep::FinishingPdf, ReportStep::Writing]);
+    assert_eq!(steps, expected, "one step per stage and per page, in order");
+}
+
+#[test]
 fn a_failed_report_writes_nothing() {
     let folder = tempfile::tempdir().expect("temporary folder");
     let path = folder.path().join("r.html");
@@ -214,6 +242,40 @@ fn html_is_self_contained() {
     }
     assert!(html.contains("<svg"), "the map and chart are inline SVG");
     assert!(html.contains("@media print"), "the report prints well");
+}
+
+#[test]
+fn a_big_plans_pdf_is_capped_and_says_where_the_rest_is() {
+    let plan = generate(3_000, 7);
+    let report = Report::build(&plan, &ReportOptions::new(as_of())).expect("builds");
+    let pdf = render_report(ReportFormat::Pdf, &report).expect("renders");
+    let text = pdf_extract::extract_text_from_mem(&pdf).expect("the PDF reads back");
+    let first_page = text
+        .split(" page 1 of ")
+        .next()
+        .expect("the first page has a footer");
+    for expected in ["Summary", "Alignment score", "Most pressing findings"] {
+        assert!(
+            first_page.contains(expected),
+            "the first page should hold {expected:?}"
+        );
+    }
+    for pointer in [
+        "more organizational goals: the HTML report has every goal",
+        "more errors: the CSV report lists every finding.",
+        "more resources: the HTML report lists them all.",
+        "the HTML report lists the whole team.",
+    ] {
+        assert!(
+            text.contains(pointer),
+            "a capped listing should say so: {pointer:?}"
+        );
+    }
+    assert!(
+        !text.contains(&format!("({})", report.goals[report.goals.len() - 1].id)),
+        "the last of {} goals is past the cap and not in the PDF",
+        report.goals.len()
+    );
 }
 
 #[test]

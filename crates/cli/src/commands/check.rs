@@ -11,6 +11,7 @@ use throughline_core::store::load_plan;
 
 use super::Outcome;
 use super::check_text::write_text;
+use crate::progress::Progress;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -39,12 +40,17 @@ pub fn parse_as_of(text: &str) -> Result<NaiveDate, String> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let mut progress = Progress::on_stderr();
+    progress.stage(&format!("reading {}", args.plan.display()));
     let plan = load_plan(&args.plan)?;
     // The clock is read here, at the edge, and handed to the core.
     let as_of = args
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
+    progress.stage(&format!("analysing {} nodes", plan.node_count()));
     let analysis = analyse(&plan, as_of);
+    // The findings may go to the same terminal: the progress line goes first.
+    progress.finish();
 
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());

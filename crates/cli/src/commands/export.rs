@@ -8,6 +8,7 @@ use throughline_core::store::load_plan;
 
 use super::Outcome;
 use crate::output::{PlanFileKind, check_target, write_plan, write_text};
+use crate::progress::Progress;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -41,7 +42,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         );
     }
     check_target(&args.output, args.force)?;
+    let mut progress = Progress::on_stderr();
+    progress.stage(&format!("reading {}", args.plan.display()));
     let plan = load_plan(&args.plan)?;
+    progress.stage(&format!("writing {}", args.output.display()));
     write_plan(&args.output, &plan, args.force)?;
     Ok(Outcome::Clean)
 }

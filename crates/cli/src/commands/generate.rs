@@ -7,6 +7,7 @@ use throughline_core::interchange;
 
 use super::Outcome;
 use crate::output::{PlanFileKind, check_target, write_json_text, write_plan};
+use crate::progress::Progress;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -28,15 +29,23 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     // Refuse a bad name or an existing file before spending time on a large plan.
     let kind = PlanFileKind::of(&args.output)?;
     check_target(&args.output, args.force)?;
+    let mut progress = Progress::on_stderr();
+    progress.stage(&format!("generating {} nodes", args.nodes));
     match kind {
         // Generated plans are valid by construction (the core's tests pin it), so
         // JSON is written straight from the data, without building the checked graph.
         PlanFileKind::Json => {
-            let text = interchange::to_json(&generate_plan(args.nodes, args.seed));
+            let plan = generate_plan(args.nodes, args.seed);
+            progress.stage(&format!("writing {}", args.output.display()));
+            let text = interchange::to_json(&plan);
+            // Only the text is written: a million-node plan need not be held twice.
+            drop(plan);
             write_json_text(&args.output, &text, args.force)?;
         }
         PlanFileKind::Store => {
-            write_plan(&args.output, &generate(args.nodes, args.seed), args.force)?;
+            let plan = generate(args.nodes, args.seed);
+            progress.stage(&format!("writing {}", args.output.display()));
+            write_plan(&args.output, &plan, args.force)?;
         }
     }
     Ok(Outcome::Clean)

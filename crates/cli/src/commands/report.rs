@@ -5,11 +5,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 use chrono::NaiveDate;
-use throughline_core::report::{ReportFormat, ReportOptions, write_report};
+use throughline_core::report::{ReportFormat, ReportOptions, write_report_with_progress};
 use throughline_core::store::load_plan;
 
 use super::Outcome;
 use super::check::parse_as_of;
+use crate::progress::Progress;
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -78,6 +79,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             args.output.display()
         );
     }
+    let mut progress = Progress::on_stderr();
+    progress.stage(&format!("reading {}", args.plan.display()));
     let plan = load_plan(&args.plan)?;
     // The clock is read here, at the edge, and handed to the core.
     let as_of = args
@@ -87,7 +90,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         as_of,
         team: args.team,
     };
-    for path in write_report(&args.output, format, &plan, &options)? {
+    let written = write_report_with_progress(&args.output, format, &plan, &options, &mut |step| {
+        progress.report_step(step)
+    })?;
+    progress.finish();
+    for path in written {
         println!("{}", path.display());
     }
     Ok(Outcome::Clean)

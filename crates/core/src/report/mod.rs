@@ -20,15 +20,18 @@ use crate::files::write_atomically;
 use crate::graph::PlanGraph;
 
 mod csv;
+mod font;
 mod html;
 mod json;
 mod markdown;
 pub mod model;
 mod pdf;
+mod progress;
 mod svg;
 mod templates;
 
 pub use model::Report;
+pub use progress::ReportStep;
 
 /// The file formats a report can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -137,9 +140,19 @@ pub fn render(format: ReportFormat, plan: &PlanGraph, options: &ReportOptions) -
 
 /// Renders an already built report (lets a caller render several formats from one build).
 pub fn render_report(format: ReportFormat, report: &Report) -> Result<Vec<u8>> {
+    render_report_with_progress(format, report, &mut |_| {})
+}
+
+/// [`render_report`], telling `progress` how far it has got (page by page for a PDF).
+pub fn render_report_with_progress(
+    format: ReportFormat,
+    report: &Report,
+    progress: &mut dyn FnMut(ReportStep),
+) -> Result<Vec<u8>> {
+    progress(ReportStep::Rendering(format));
     match format {
         ReportFormat::Html => html::render(report).map(String::into_bytes),
-        ReportFormat::Pdf => pdf::render(report),
+        ReportFormat::Pdf => pdf::render(report, progress),
         ReportFormat::Markdown => markdown::render(report).map(String::into_bytes),
         ReportFormat::Csv => csv::render_findings(report),
         ReportFormat::Json => json::render(report).map(String::into_bytes),
@@ -170,12 +183,25 @@ pub fn write_report(
     plan: &PlanGraph,
     options: &ReportOptions,
 ) -> Result<Vec<PathBuf>> {
+    write_report_with_progress(path, format, plan, options, &mut |_| {})
+}
+
+/// [`write_report`], telling `progress` which step it is at as it goes.
+pub fn write_report_with_progress(
+    path: &Path,
+    format: ReportFormat,
+    plan: &PlanGraph,
+    options: &ReportOptions,
+    progress: &mut dyn FnMut(ReportStep),
+) -> Result<Vec<PathBuf>> {
+    progress(ReportStep::Gathering);
     let report = Report::build(plan, options)?;
-    let main = render_report(format, &report)?;
+    let main = render_report_with_progress(format, &report, progress)?;
     let companion = match companion_path(path, format) {
         Some(companion) => Some((companion, render_csv_allocations(&report)?)),
         None => None,
     };
+    progress(ReportStep::Writing);
     write_atomically(path, &main)?;
     let mut written = vec![path.to_path_buf()];
     if let Some((companion, bytes)) = companion {

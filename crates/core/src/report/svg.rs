@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::analysis::Severity;
 use crate::model::{LinkKind, NodeKind};
 
+use super::font::FontMetrics;
 use super::model::{Report, ResourceRow};
 
 /// Above this many nodes the map is not drawn: a few hundred boxes is the most a
@@ -408,6 +409,11 @@ const CHART_BAR_H: f64 = 18.0;
 const CHART_ROW_H: f64 = 26.0;
 /// Bars stop at 150% of the capacity so one extreme resource does not squash the rest.
 const CHART_MAX_SHARE: f64 = 1.5;
+/// The chart's font size (chart.svg) and the room between a label or figure and its bar.
+const CHART_FONT: f32 = 12.0;
+const CHART_GAP: f64 = 8.0;
+/// The figures' column is at least this wide, so that charts of a plan look alike.
+const CHART_FIGURES_W: f64 = 320.0;
 
 /// Which resources the chart shows: those with a capacity, the most loaded first
 /// when there are more than [`CHART_LIMIT`].
@@ -447,7 +453,21 @@ pub(crate) fn chart_text(resource: &ResourceRow) -> String {
     )
 }
 
+/// The chart's geometry. Labels are cut and the chart is made wide enough by the
+/// width of the text in DejaVu Sans, the first font the SVG names and one of the
+/// widest sans-serif fonts, so that no label or figure is cut at the chart's edge
+/// ("...(113%), ove").
 pub(crate) fn chart_view(report: &Report) -> ChartView {
+    let metrics = FontMetrics::new();
+    let width_of = |text: &str| match &metrics {
+        Some(metrics) => f64::from(metrics.width(text, CHART_FONT)),
+        // Without the font (a broken build), a wide character's advance for each.
+        None => text.chars().count() as f64 * f64::from(CHART_FONT),
+    };
+    let label_of = |title: &str| match &metrics {
+        Some(metrics) => metrics.fit(title, CHART_FONT, (CHART_LABEL_W - 2.0 * CHART_GAP) as f32),
+        None => truncate(title, 16),
+    };
     let (rows, omitted, unlimited) = charted(report);
     let bars: Vec<ChartBar> = rows
         .iter()
@@ -456,7 +476,7 @@ pub(crate) fn chart_view(report: &Report) -> ChartView {
             let share = share(resource).min(CHART_MAX_SHARE);
             ChartBar {
                 y: position as f64 * CHART_ROW_H,
-                label: truncate(&resource.title, 30),
+                label: label_of(&resource.title),
                 title: resource.title.clone(),
                 fill_width: (share * CHART_TRACK_W).max(0.0),
                 track_width: CHART_TRACK_W,
@@ -471,9 +491,13 @@ pub(crate) fn chart_view(report: &Report) -> ChartView {
             }
         })
         .collect();
+    let figures_w = bars
+        .iter()
+        .map(|bar| width_of(&format!("\u{2716} {}", bar.text)) + CHART_GAP)
+        .fold(CHART_FIGURES_W, f64::max);
     ChartView {
         height: bars.len() as f64 * CHART_ROW_H + 24.0,
-        width: CHART_LABEL_W + CHART_TRACK_W * CHART_MAX_SHARE + 320.0,
+        width: (CHART_LABEL_W + CHART_TRACK_W * CHART_MAX_SHARE + CHART_GAP + figures_w).ceil(),
         bars,
         omitted,
         unlimited,
@@ -487,6 +511,49 @@ pub(crate) fn chart_view(report: &Report) -> ChartView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::ReportOptions;
+
+    #[test]
+    fn chart_labels_and_figures_stay_inside_the_chart() {
+        let mut plan = crate::sample::sample_plan().to_plan();
+        for node in &mut plan.nodes {
+            if node.kind == NodeKind::Resource {
+                node.title = format!("{} for every site and subsidiary", node.title);
+                node.unit = Some("person-days of senior engineering".to_owned());
+                node.capacity = node.capacity.map(|capacity| capacity * 1_000.0);
+            }
+        }
+        for link in &mut plan.links {
+            link.amount = link.amount.map(|amount| amount * 1_000.0);
+        }
+        let plan = crate::graph::PlanGraph::from_plan(plan).expect("still a valid plan");
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("a valid date");
+        let report = Report::build(&plan, &ReportOptions::new(as_of)).expect("builds");
+        let chart = chart_view(&report);
+        let metrics = FontMetrics::new().expect("the bundled font parses");
+        let width = |text: &str| f64::from(metrics.width(text, CHART_FONT));
+        assert!(
+            chart.bars.iter().any(|bar| bar.over),
+            "the sample over-allocates"
+        );
+        for bar in &chart.bars {
+            // As chart.svg places them: labels end before the track, figures after the
+            // longest bar.
+            let label_left = chart.track_x - CHART_GAP - width(&bar.label);
+            assert!(
+                label_left >= 0.0,
+                "{:?} starts left of the chart",
+                bar.label
+            );
+            let figures = format!("\u{2716} {}", bar.text);
+            let right = chart.track_x + bar.track_width * 1.5 + CHART_GAP + width(&figures);
+            assert!(
+                right <= chart.width,
+                "{figures:?} ends at {right:.0}, past the chart's width {:.0}",
+                chart.width
+            );
+        }
+    }
 
     #[test]
     fn truncation_counts_characters_not_bytes() {
