@@ -33,7 +33,8 @@ pub fn run() {
     }
 }
 
-/// Adds the dialog plugin (for Rust's use: the webview has no `dialog:` permission), the commands, and a setup step that opens the start plan.
+/// Adds the dialog plugin (for Rust's own use: the webview has no `dialog:` permission),
+/// the commands, and a setup step that opens the start plan.
 pub fn configure<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
