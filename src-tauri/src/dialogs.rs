@@ -198,6 +198,7 @@ mod tests {
         );
     }
 
+    #[cfg(debug_assertions)]
     #[test]
     fn the_stand_in_saves_inside_its_folder_and_reads_its_open_answer_each_time() {
         let folder = tempfile::tempdir().expect("a temporary folder");

@@ -11,7 +11,8 @@ pub mod startup;
 pub mod state;
 pub mod webview;
 
-#[cfg(test)]
+// They answer the file dialogs through the stand-in, which only debug builds have.
+#[cfg(all(test, debug_assertions))]
 mod ipc_tests;
 
 use tauri::{Manager, Runtime};
