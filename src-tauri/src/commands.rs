@@ -34,7 +34,9 @@ pub async fn open_plan<R: Runtime>(
     window: WebviewWindow<R>,
     state: State<'_, AppState>,
 ) -> AppResult<Option<OpenedPlan>> {
-    let Some(path) = choose_file_to_open(&window, "Open a plan", &[PLAN_FILE, JSON_PLAN]).await
+    let any_plan = "Throughline plan or JSON plan";
+    let Some(path) =
+        choose_file_to_open(&window, "Open a plan", any_plan, &[PLAN_FILE, JSON_PLAN]).await
     else {
         return Ok(None);
     };

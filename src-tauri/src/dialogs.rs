@@ -69,10 +69,13 @@ pub async fn choose_file_to_save<R: Runtime>(
     Some(with_extension(picked, file_type.extension))
 }
 
-/// Asks the user for an existing file of one of `file_types`. `None` when the user cancels.
+/// Asks the user for an existing file of one of `file_types`, all offered at once under
+/// `any_type` (GTK shows the first filter), then each on its own. `None` when the user
+/// cancels.
 pub async fn choose_file_to_open<R: Runtime>(
     window: &WebviewWindow<R>,
     title: &str,
+    any_type: &str,
     file_types: &[FileType],
 ) -> Option<PathBuf> {
     #[cfg(debug_assertions)]
@@ -81,13 +84,8 @@ pub async fn choose_file_to_open<R: Runtime>(
     {
         return answer;
     }
-    let mut dialog = builder(window, title);
-    if file_types.len() > 1 {
-        // GTK shows the first filter: offer every type at once before each on its own.
-        let names: Vec<&str> = file_types.iter().map(|t| t.name).collect();
-        let extensions: Vec<&str> = file_types.iter().map(|t| t.extension).collect();
-        dialog = dialog.add_filter(names.join(" or "), &extensions);
-    }
+    let extensions: Vec<&str> = file_types.iter().map(|t| t.extension).collect();
+    let mut dialog = builder(window, title).add_filter(any_type, &extensions);
     for file_type in file_types {
         dialog = dialog.add_filter(file_type.name, &[file_type.extension]);
     }
