@@ -1,16 +1,24 @@
-//! The IPC commands of IPC.md. Each one takes the state, calls the core, and lets `?`
-//! turn the core's error into `{code, message}`; the rules live in the core.
+//! The IPC commands of IPC.md. Each one takes the state, asks the user for a file where
+//! it needs one (`dialogs`), calls the core, and lets `?` turn the core's error into
+//! `{code, message}`; the rules live in the core. No command takes a path from the page.
+//! A cancelled dialog answers `null`, not an error.
 
-use std::path::PathBuf;
+use std::path::Path;
 
-use tauri::State;
+use tauri::ipc::Channel;
+use tauri::{Runtime, State, WebviewWindow};
 use throughline_core::graph::{Edit, PlanGraph};
 use throughline_core::model::{DEFAULT_REVIEW_CADENCE_DAYS, PlanSettings};
 use throughline_core::report::{ReportFormat, ReportOptions, write_report};
 use throughline_core::store::{Store, load_plan};
 
+use crate::dialogs::{JSON_PLAN, PLAN_FILE, choose_file_to_open, choose_file_to_save, report_file};
 use crate::error::{AppError, AppResult, INTERNAL};
-use crate::state::{AppState, PlanState};
+use crate::file_names::{
+    imported_file_name, plan_file_name, plan_name_from_file, report_file_name,
+};
+use crate::models::{OpenedPlan, PlanState};
+use crate::state::AppState;
 
 /// The plan the app opened at start (or the error that kept it from opening).
 #[tauri::command]
@@ -18,43 +26,119 @@ pub async fn current_plan(state: State<'_, AppState>) -> AppResult<PlanState> {
     state.snapshot()
 }
 
-/// Opens a plan file; the open plan stays open if this one is refused.
+/// Asks the user for a plan file or a JSON plan and opens it; a JSON plan is imported
+/// into a new plan file the user names in a second dialog. The open plan stays open if
+/// the file is refused.
 #[tauri::command]
-pub async fn open_plan(state: State<'_, AppState>, path: PathBuf) -> AppResult<PlanState> {
-    let store = Store::open(&path)?;
-    Ok(state.switch_to(store))
+pub async fn open_plan<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+) -> AppResult<Option<OpenedPlan>> {
+    let any_plan = "Throughline plan or JSON plan";
+    let Some(path) =
+        choose_file_to_open(&window, "Open a plan", any_plan, &[PLAN_FILE, JSON_PLAN]).await
+    else {
+        return Ok(None);
+    };
+    if !is_json(&path) {
+        let state = state.switch_to(Store::open(&path)?);
+        return Ok(Some(OpenedPlan {
+            state,
+            imported_from: None,
+        }));
+    }
+    // Read before asking where to put it: a bad JSON plan is refused before any dialog.
+    let plan = load_plan(&path)?;
+    let title = "Import the JSON plan into a new plan file";
+    let Some(target) =
+        choose_file_to_save(&window, title, &imported_file_name(&path), PLAN_FILE).await
+    else {
+        return Ok(None);
+    };
+    let state = state.switch_to(Store::create(&target, &plan)?);
+    Ok(Some(OpenedPlan {
+        state,
+        imported_from: Some(path.display().to_string()),
+    }))
 }
 
-/// Imports a JSON plan (`source`, per PLAN-FORMAT.md) into a new plan file at `path`
-/// (which must not exist) and opens it. All or nothing: bad JSON creates no file.
+/// Opens entry `index` of the recent plans (`PlanState.recent`), from Rust's own list.
 #[tauri::command]
-pub async fn import_plan(
-    state: State<'_, AppState>,
-    source: PathBuf,
-    path: PathBuf,
-) -> AppResult<PlanState> {
-    let plan = load_plan(&source)?;
-    Ok(state.switch_to(Store::create(&path, &plan)?))
+pub async fn open_recent(state: State<'_, AppState>, index: usize) -> AppResult<PlanState> {
+    let path = state.recent_plan(index)?;
+    Ok(state.switch_to(Store::open(&path)?))
 }
 
-/// Creates an empty plan file named `name` at `path` (which must not exist) and opens it.
+/// Asks the user where to create an empty plan, named after its file, and opens it.
 #[tauri::command]
-pub async fn new_plan(
+pub async fn new_plan<R: Runtime>(
+    window: WebviewWindow<R>,
     state: State<'_, AppState>,
-    path: PathBuf,
-    name: String,
-) -> AppResult<PlanState> {
+) -> AppResult<Option<PlanState>> {
+    let title = "Create a new plan";
+    let Some(path) = choose_file_to_save(&window, title, "new-plan.throughline", PLAN_FILE).await
+    else {
+        return Ok(None);
+    };
     let plan = PlanGraph::new(PlanSettings {
-        name,
+        name: plan_name_from_file(&path),
         review_cadence_days: DEFAULT_REVIEW_CADENCE_DAYS,
     })?;
-    Ok(state.switch_to(Store::create(&path, &plan)?))
+    Ok(Some(state.switch_to(Store::create(&path, &plan)?)))
 }
 
-/// Copies the open plan to a new file at `path` and continues editing the copy.
+/// Asks the user where to copy the open plan, copies it, and continues editing the copy.
 #[tauri::command]
-pub async fn save_plan_as(state: State<'_, AppState>, path: PathBuf) -> AppResult<PlanState> {
-    state.replace_store(|store| store.save_as(&path))
+pub async fn save_plan_as<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+) -> AppResult<Option<PlanState>> {
+    let proposed = state.read(|open, _| Ok(plan_file_name(open.store.graph().name())))?;
+    let title = "Save a copy of the plan";
+    let Some(path) = choose_file_to_save(&window, title, &proposed, PLAN_FILE).await else {
+        return Ok(None);
+    };
+    Ok(Some(state.replace_store(|store| store.save_as(&path))?))
+}
+
+/// Asks the user where to write a report of the open plan in `format` (limited to `team`
+/// if given), tells `on_chosen` the file's name once chosen, writes it (for CSV, the
+/// allocations go beside it), and answers the path written.
+///
+/// It renders from a copy of the plan on a blocking thread: a 100,000-node PDF takes
+/// most of a minute, and edits must not wait for it.
+#[tauri::command]
+pub async fn export_report<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    format: ReportFormat,
+    team: Option<String>,
+    on_chosen: Channel<String>,
+) -> AppResult<Option<String>> {
+    let proposed = state.read(|open, _| {
+        Ok(report_file_name(
+            open.store.graph().name(),
+            team.as_deref(),
+            format,
+        ))
+    })?;
+    let title = "Export a report";
+    let Some(path) = choose_file_to_save(&window, title, &proposed, report_file(format)).await
+    else {
+        return Ok(None);
+    };
+    let file_name = path.file_name().unwrap_or_default().to_string_lossy();
+    // Only the progress shown depends on it; the page may be gone, the export is not.
+    let _ = on_chosen.send(file_name.into_owned());
+    let (plan, as_of) = state.read(|open, as_of| Ok((open.store.graph().clone(), as_of)))?;
+    let options = ReportOptions { as_of, team };
+    let target = path.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        write_report(&target, format, &plan, &options).map(drop)
+    })
+    .await
+    .map_err(|error| AppError::new(INTERNAL, format!("The report could not finish: {error}.")))??;
+    Ok(Some(path.display().to_string()))
 }
 
 /// Applies one edit in one transaction; a refused edit changes nothing.
@@ -73,31 +157,9 @@ pub async fn redo(state: State<'_, AppState>) -> AppResult<PlanState> {
     state.change(|open| open.history.redo(&mut open.store))
 }
 
-/// Writes a report of the open plan to `path` (for CSV, the allocations go beside it).
-/// It renders from a copy of the plan on a blocking thread: a 100,000-node PDF takes
-/// most of a minute, and edits must not wait for it.
-#[tauri::command]
-pub async fn export_report(
-    state: State<'_, AppState>,
-    path: PathBuf,
-    format: ReportFormat,
-    team: Option<String>,
-) -> AppResult<()> {
-    let (plan, as_of) = state.read(|open, as_of| Ok((open.store.graph().clone(), as_of)))?;
-    let options = ReportOptions { as_of, team };
-    tauri::async_runtime::spawn_blocking(move || {
-        write_report(&path, format, &plan, &options).map(drop)
-    })
-    .await
-    .map_err(|error| AppError::new(INTERNAL, format!("The report could not finish: {error}.")))??;
-    Ok(())
-}
-
-/// The e2e tests' stand-in for the save dialog; `null` unless they set it up.
-#[tauri::command]
-pub async fn test_save_path(
-    state: State<'_, AppState>,
-    default_name: String,
-) -> AppResult<Option<PathBuf>> {
-    Ok(state.test_save_path(&default_name))
+/// A JSON plan is imported, anything else is opened as a plan file (and refused by the
+/// store if it is not one).
+fn is_json(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("json"))
 }

@@ -5,8 +5,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 /// An error as the UI receives it. `code` is [`throughline_core::Error::code`] for core
-/// errors, `no_plan` when no plan is open (the start plan could not be opened), or
-/// `internal` when the work behind a command stopped without an answer.
+/// errors, `no_plan` when no plan is open (the start plan could not be opened),
+/// `unknown_recent` for a recent-plan index out of range, or `internal` when the work
+/// behind a command stopped without an answer. IPC.md lists them all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct AppError {
@@ -16,6 +17,9 @@ pub struct AppError {
 
 /// No plan is open: the plan chosen at start could not be opened, and none since.
 pub const NO_PLAN: &str = "no_plan";
+
+/// `open_recent` was given an index the recent list does not have.
+pub const UNKNOWN_RECENT: &str = "unknown_recent";
 
 /// The work behind a command stopped without an answer (its thread panicked).
 pub const INTERNAL: &str = "internal";

@@ -1,6 +1,7 @@
 //! The app's commands through Tauri's IPC on the mock runtime: argument names as the UI
 //! sends them, `{code, message}` errors, state transitions, and the start-plan order.
-//! Dialog commands are never invoked here: on the mock runtime they block forever.
+//! The file dialogs are answered by the debug builds' stand-in (`dialogs::StandIn`): a
+//! native dialog on the mock runtime would block forever.
 //!
 //! These live in the library rather than in `tests/`: an integration test would make
 //! `cargo test` rebuild the `throughline-app` binary without `custom-protocol`, over the
@@ -8,6 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::dialogs::StandIn;
 use crate::startup::{Launch, SAMPLE_FILE_NAME};
 use crate::{configure, install};
 use serde_json::{Value, json};
@@ -53,9 +55,25 @@ impl Workspace {
             as_of: Some(chrono_date()),
             config_dir: Some(self.path("config")),
             data_dir: Some(self.path("data")),
-            test_save_dir: Some(self.path("saved")),
+            dialog_stand_in: StandIn {
+                save_dir: Some(self.path("saved")),
+                open_answer: Some(self.path("open-answer")),
+            },
             ..Launch::default()
         }
+    }
+
+    /// Where every save dialog answers: the `saved` folder and the proposed name.
+    fn saved(&self, name: &str) -> PathBuf {
+        self.path("saved").join(name)
+    }
+
+    /// Makes the next open dialog pick `path`; `None` makes it answer as cancelled.
+    fn answer_open(&self, path: Option<&Path>) {
+        let answer = path
+            .map(|path| path.display().to_string())
+            .unwrap_or_default();
+        std::fs::write(self.path("open-answer"), answer).expect("the open answer is written");
     }
 }
 
@@ -70,6 +88,9 @@ struct Running {
 }
 
 fn start(launch: Launch) -> Running {
+    if let Some(folder) = &launch.dialog_stand_in.save_dir {
+        std::fs::create_dir_all(folder).expect("the save folder exists");
+    }
     let app = configure(mock_builder(), launch.clone())
         .build(mock_context(noop_assets()))
         .expect("the app builds on the mock runtime");
@@ -121,6 +142,9 @@ fn node_ids(state: &Value) -> Vec<String> {
         .map(|node| node["id"].as_str().expect("node.id is a string").to_owned())
         .collect()
 }
+
+/// The channel argument `export_report` takes, as the UI's `Channel` serialises it.
+const ON_CHOSEN: &str = "__CHANNEL__:7";
 
 fn add_org_goal(id: &str) -> Value {
     json!({ "edit": { "op": "add_node", "node": { "id": id, "kind": "org_goal", "title": "New goal" } } })
@@ -241,7 +265,8 @@ fn opening_a_file_that_is_not_a_plan_keeps_the_open_plan_and_the_file() {
     let app = start(workspace.launch(Some(&path)));
     let notes = workspace.path("notes.throughline");
     std::fs::write(&notes, "shopping list\n").expect("write a text file");
-    let error = app.refused("open_plan", json!({ "path": notes }));
+    workspace.answer_open(Some(&notes));
+    let error = app.refused("open_plan", json!({}));
     assert_eq!(error["code"], json!("not_a_plan"), "{error}");
     assert_eq!(
         std::fs::read_to_string(&notes).expect("still readable"),
@@ -252,50 +277,78 @@ fn opening_a_file_that_is_not_a_plan_keeps_the_open_plan_and_the_file() {
 }
 
 #[test]
-fn open_new_and_save_as_switch_plans_and_keep_the_recent_list_newest_first() {
+fn open_new_recent_and_save_as_ask_rust_for_the_file_and_keep_the_recent_list_newest_first() {
     let workspace = Workspace::new();
     let first = workspace.plan("a.throughline");
     let second = workspace.plan("b.throughline");
     let app = start(workspace.launch(Some(&first)));
 
-    let opened = app.ok("open_plan", json!({ "path": second }));
-    assert_eq!(opened["plan"]["name"], json!("Plan b.throughline"));
+    workspace.answer_open(Some(&second));
+    let opened = app.ok("open_plan", json!({}));
+    assert_eq!(opened["state"]["plan"]["name"], json!("Plan b.throughline"));
+    assert_eq!(
+        opened["imported_from"],
+        Value::Null,
+        "a plan file is opened, not imported"
+    );
 
-    let fresh = workspace.path("fresh.throughline");
-    let created = app.ok("new_plan", json!({ "path": fresh, "name": "Fresh start" }));
-    assert_eq!(created["plan"]["name"], json!("Fresh start"));
+    let fresh = workspace.saved("new-plan.throughline");
+    let created = app.ok("new_plan", json!({}));
+    assert_eq!(created["path"], json!(fresh.display().to_string()));
+    assert_eq!(
+        created["plan"]["name"],
+        json!("New plan"),
+        "a new plan is named after the file the user chose"
+    );
     assert_eq!(created["plan"]["nodes"], json!([]));
-    let error = app.refused("new_plan", json!({ "path": first, "name": "Clobber" }));
+    let error = app.refused("new_plan", json!({}));
     assert!(
         !error["code"].as_str().unwrap_or_default().is_empty(),
         "creating over an existing file should be refused: {error}"
     );
     assert_eq!(
-        Store::open(&first).expect("reopens").graph().name(),
-        "Plan a.throughline",
-        "a refused new plan should not overwrite the file"
+        created["recent"],
+        json!(
+            [&fresh, &second, &first]
+                .iter()
+                .map(|path| path.display().to_string())
+                .collect::<Vec<_>>()
+        )
     );
 
+    let reopened = app.ok("open_recent", json!({ "index": 1 }));
+    assert_eq!(
+        reopened["path"],
+        json!(second.display().to_string()),
+        "entry 1 of the recent list shown is the plan opened before the new one"
+    );
+    let error = app.refused("open_recent", json!({ "index": 4 }));
+    assert_eq!(error["code"], json!("unknown_recent"), "{error}");
+
     app.ok("apply_edit", add_org_goal("G9"));
-    let copy = workspace.path("copy.throughline");
-    let saved = app.ok("save_plan_as", json!({ "path": copy }));
-    assert_eq!(saved["path"], json!(copy.display().to_string()));
+    let copy = workspace.saved("plan-b-throughline.throughline");
+    let saved = app.ok("save_plan_as", json!({}));
+    assert_eq!(
+        saved["path"],
+        json!(copy.display().to_string()),
+        "the copy is proposed under the plan's name"
+    );
     assert_eq!(
         saved["can_undo"],
         json!(true),
         "save as keeps the history: the copy holds the same plan"
     );
     let undone = app.ok("undo", json!({}));
-    assert_eq!(undone["plan"]["nodes"], json!([]));
+    assert_eq!(node_ids(&undone), ["G1", "G2"]);
     assert_eq!(
-        Store::open(&fresh).expect("reopens").graph().node_count(),
-        1,
+        Store::open(&second).expect("reopens").graph().node_count(),
+        3,
         "an undo after save as should change the copy, not the original"
     );
     assert_eq!(
         undone["recent"],
         json!(
-            [copy, fresh, second, first]
+            [copy, second, fresh, first]
                 .iter()
                 .map(|path| path.display().to_string())
                 .collect::<Vec<_>>()
@@ -305,13 +358,63 @@ fn open_new_and_save_as_switch_plans_and_keep_the_recent_list_newest_first() {
 }
 
 #[test]
+fn a_cancelled_dialog_answers_null_and_changes_nothing() {
+    let workspace = Workspace::new();
+    let path = workspace.plan("a.throughline");
+    let app = start(workspace.launch(Some(&path)));
+    let before = app.current();
+    workspace.answer_open(None);
+    assert_eq!(app.ok("open_plan", json!({})), Value::Null);
+    assert_eq!(
+        app.current(),
+        before,
+        "a cancelled Open should leave the open plan"
+    );
+}
+
+#[test]
+fn a_path_named_by_the_page_is_ignored() {
+    let workspace = Workspace::new();
+    let path = workspace.plan("a.throughline");
+    let other = workspace.plan("other.throughline");
+    let app = start(workspace.launch(Some(&path)));
+    let target = workspace.path("chosen-by-the-page.md");
+    let written = app.ok(
+        "export_report",
+        json!({ "path": target, "format": "md", "team": null, "onChosen": ON_CHOSEN }),
+    );
+    assert!(
+        !target.exists(),
+        "the report must not be written where the page said"
+    );
+    assert_eq!(
+        written,
+        json!(
+            workspace
+                .saved("plan-a-throughline.md")
+                .display()
+                .to_string()
+        ),
+        "the report goes where the (stand-in) dialog answered"
+    );
+    workspace.answer_open(None);
+    assert_eq!(
+        app.ok("open_plan", json!({ "path": other })),
+        Value::Null,
+        "Open follows the dialog, not a path from the page"
+    );
+    assert_eq!(app.current()["path"], json!(path.display().to_string()));
+}
+
+#[test]
 fn the_start_plan_is_the_named_one_then_the_last_opened_then_the_sample() {
     let workspace = Workspace::new();
     let first = workspace.plan("a.throughline");
     let second = workspace.plan("b.throughline");
 
     let app = start(workspace.launch(Some(&first)));
-    app.ok("open_plan", json!({ "path": second }));
+    workspace.answer_open(Some(&second));
+    app.ok("open_plan", json!({}));
     drop(app);
 
     let reopened = start(workspace.launch(None));
@@ -365,8 +468,12 @@ fn a_named_plan_that_cannot_open_is_reported_and_another_can_be_opened() {
     );
     assert!(!missing.exists(), "a missing plan should not be created");
     let other = workspace.plan("other.throughline");
-    let opened = app.ok("open_plan", json!({ "path": other }));
-    assert_eq!(opened["plan"]["name"], json!("Plan other.throughline"));
+    workspace.answer_open(Some(&other));
+    let opened = app.ok("open_plan", json!({}));
+    assert_eq!(
+        opened["state"]["plan"]["name"],
+        json!("Plan other.throughline")
+    );
     app.current();
 }
 
@@ -376,66 +483,40 @@ fn reports_are_written_in_every_format_and_an_unknown_team_is_refused() {
     let path = workspace.plan("a.throughline");
     let app = start(workspace.launch(Some(&path)));
     for format in ["html", "pdf", "md", "csv", "json"] {
-        let target = workspace.path(&format!("report.{format}"));
+        let target = workspace.saved(&format!("plan-a-throughline.{format}"));
         let written = app.ok(
             "export_report",
-            json!({ "path": target, "format": format, "team": null }),
+            json!({ "format": format, "team": null, "onChosen": ON_CHOSEN }),
         );
-        assert_eq!(written, Value::Null, "export_report returns nothing");
+        assert_eq!(
+            written,
+            json!(target.display().to_string()),
+            "export_report answers the file it wrote"
+        );
         let size = std::fs::metadata(&target)
-            .unwrap_or_else(|error| panic!("report.{format} should exist: {error}"))
+            .unwrap_or_else(|error| panic!("{} should exist: {error}", target.display()))
             .len();
-        assert!(size > 0, "report.{format} should not be empty");
+        assert!(size > 0, "{} should not be empty", target.display());
     }
     assert!(
-        workspace.path("report-allocations.csv").exists(),
+        workspace
+            .saved("plan-a-throughline-allocations.csv")
+            .exists(),
         "a CSV report comes with its allocations file"
     );
     let error = app.refused(
         "export_report",
-        json!({ "path": workspace.path("team.md"), "format": "md", "team": "Nobody" }),
+        json!({ "format": "md", "team": "Nobody", "onChosen": ON_CHOSEN }),
     );
+    let team_report = workspace.saved("plan-a-throughline-nobody.md");
     assert!(
-        !error["code"].as_str().unwrap_or_default().is_empty()
-            && !workspace.path("team.md").exists(),
+        error["code"] == json!("unknown_team") && !team_report.exists(),
         "a report for an unknown team should be refused and write nothing: {error}"
     );
 }
 
 #[test]
-fn the_test_save_hook_stays_inside_its_folder() {
-    let workspace = Workspace::new();
-    let path = workspace.plan("a.throughline");
-    let app = start(workspace.launch(Some(&path)));
-    let saved = workspace.path("saved");
-    assert_eq!(
-        app.ok("test_save_path", json!({ "defaultName": "report.html" })),
-        json!(saved.join("report.html"))
-    );
-    assert_eq!(
-        app.ok(
-            "test_save_path",
-            json!({ "defaultName": "../../etc/report.html" })
-        ),
-        json!(saved.join("report.html")),
-        "a name with folders should be reduced to its file name"
-    );
-
-    let without = Workspace::new();
-    let plain = without.plan("a.throughline");
-    let app = start(Launch {
-        test_save_dir: None,
-        ..without.launch(Some(&plain))
-    });
-    assert_eq!(
-        app.ok("test_save_path", json!({ "defaultName": "report.html" })),
-        Value::Null,
-        "without the test folder the hook should answer null so the UI opens the dialog"
-    );
-}
-
-#[test]
-fn importing_a_json_plan_creates_and_opens_a_plan_file_and_bad_json_creates_nothing() {
+fn opening_a_json_plan_imports_it_into_a_new_plan_file_and_bad_json_creates_nothing() {
     let workspace = Workspace::new();
     let path = workspace.plan("a.throughline");
     let app = start(workspace.launch(Some(&path)));
@@ -444,10 +525,17 @@ fn importing_a_json_plan_creates_and_opens_a_plan_file_and_bad_json_creates_noth
     let graph = throughline_core::store::load_plan(&path).expect("the test plan reads back");
     throughline_core::interchange::write_file(&source, &graph.to_plan())
         .expect("the JSON plan is written");
-    let imported = workspace.path("board.throughline");
-    let state = app.ok("import_plan", json!({ "source": source, "path": imported }));
+    let imported = workspace.saved("board.throughline");
+    workspace.answer_open(Some(&source));
+    let opened = app.ok("open_plan", json!({}));
+    assert_eq!(
+        opened["imported_from"],
+        json!(source.display().to_string()),
+        "a JSON plan picked in Open is imported"
+    );
+    let state = &opened["state"];
     assert_eq!(state["path"], json!(imported.display().to_string()));
-    assert_eq!(node_ids(&state), ["G1", "G2"], "the imported plan is open");
+    assert_eq!(node_ids(state), ["G1", "G2"], "the imported plan is open");
     assert_eq!(
         Store::open(&imported)
             .expect("the new file is a plan")
@@ -462,8 +550,9 @@ fn importing_a_json_plan_creates_and_opens_a_plan_file_and_bad_json_creates_noth
         r#"{"format": "throughline-plan", "version": 1, "name": "x", "nodes": [{"id": "A"}]}"#,
     )
     .expect("write the broken plan");
-    let target = workspace.path("broken.throughline");
-    let error = app.refused("import_plan", json!({ "source": broken, "path": target }));
+    let target = workspace.saved("broken.throughline");
+    workspace.answer_open(Some(&broken));
+    let error = app.refused("open_plan", json!({}));
     assert!(
         error["message"]
             .as_str()

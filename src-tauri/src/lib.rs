@@ -2,13 +2,17 @@
 //! generic over the runtime so tests drive the real commands on the mock runtime.
 
 pub mod commands;
+pub mod dialogs;
 pub mod error;
+pub mod file_names;
+pub mod models;
 pub mod recent;
 pub mod startup;
 pub mod state;
 pub mod webview;
 
-#[cfg(test)]
+// They answer the file dialogs through the stand-in, which only debug builds have.
+#[cfg(all(test, debug_assertions))]
 mod ipc_tests;
 
 use tauri::{Manager, Runtime};
@@ -30,21 +34,21 @@ pub fn run() {
     }
 }
 
-/// Adds the dialog plugin, the commands, and a setup step that opens the start plan.
+/// Adds the dialog plugin (for Rust's own use: the webview has no `dialog:` permission),
+/// the commands, and a setup step that opens the start plan.
 pub fn configure<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
             commands::current_plan,
             commands::open_plan,
-            commands::import_plan,
+            commands::open_recent,
             commands::new_plan,
             commands::save_plan_as,
             commands::apply_edit,
             commands::undo,
             commands::redo,
             commands::export_report,
-            commands::test_save_path,
         ])
         .setup(move |app| {
             // The config's windows exist by now; their pages have not been painted yet.
@@ -71,7 +75,11 @@ pub fn install<R: Runtime>(app: &tauri::AppHandle<R>, launch: &Launch) -> Result
         Some(folder) => folder.clone(),
         None => app.path().app_data_dir()?,
     };
-    let state = AppState::new(config_dir, launch.as_of(), launch.test_save_dir.clone());
+    let state = AppState::new(config_dir, launch.as_of());
+    #[cfg(debug_assertions)]
+    if launch.dialog_stand_in.is_set() {
+        app.manage(launch.dialog_stand_in.clone());
+    }
     let chosen = startup::choose(
         launch,
         state.last_opened().as_deref(),

@@ -76,6 +76,19 @@ impl RecentPlans {
         self.plans.first().map(PathBuf::as_path)
     }
 
+    /// Entry `index`, newest first.
+    pub fn get(&self, index: usize) -> Option<&Path> {
+        self.plans.get(index).map(PathBuf::as_path)
+    }
+
+    pub fn len(&self) -> usize {
+        self.plans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.plans.is_empty()
+    }
+
     /// The paths as the UI shows them, newest first.
     pub fn display(&self) -> Vec<String> {
         self.plans

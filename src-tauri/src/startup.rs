@@ -10,6 +10,8 @@ use chrono::NaiveDate;
 use throughline_core::sample::sample_plan;
 use throughline_core::store::Store;
 
+#[cfg(debug_assertions)]
+use crate::dialogs::StandIn;
 use crate::state::AsOf;
 
 /// The sample plan's file name in the app data folder.
@@ -28,8 +30,10 @@ pub struct Launch {
     pub config_dir: Option<PathBuf>,
     /// Where the sample plan is kept; `None` means the platform's app data folder.
     pub data_dir: Option<PathBuf>,
-    /// Env `THROUGHLINE_TEST_SAVE_DIR`: the e2e tests' stand-in for the save dialog.
-    pub test_save_dir: Option<PathBuf>,
+    /// Env `THROUGHLINE_TEST_SAVE_DIR` and `THROUGHLINE_TEST_OPEN`: the e2e tests' answers
+    /// to the file dialogs. Debug builds only: a release build always asks the user.
+    #[cfg(debug_assertions)]
+    pub dialog_stand_in: StandIn,
     /// Env `THROUGHLINE_GPU=1`: keep the webview's GPU compositing (see `webview.rs`).
     pub gpu: bool,
     /// Env `THROUGHLINE_TRACE=1`: the UI's start-up milestones go to stdout (`webview.rs`).
@@ -58,7 +62,11 @@ impl Launch {
             as_of,
             config_dir: env_value("THROUGHLINE_CONFIG_DIR").map(PathBuf::from),
             data_dir: None,
-            test_save_dir: env_value("THROUGHLINE_TEST_SAVE_DIR").map(PathBuf::from),
+            #[cfg(debug_assertions)]
+            dialog_stand_in: StandIn {
+                save_dir: env_value("THROUGHLINE_TEST_SAVE_DIR").map(PathBuf::from),
+                open_answer: env_value("THROUGHLINE_TEST_OPEN").map(PathBuf::from),
+            },
             gpu: env_flag("THROUGHLINE_GPU"),
             trace: env_flag("THROUGHLINE_TRACE"),
         }

@@ -6,13 +6,11 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 
 use chrono::NaiveDate;
-use serde::Serialize;
 use throughline_core::history::History;
 use throughline_core::store::Store;
-use throughline_core::{Analysis, Plan};
-use ts_rs::TS;
 
-use crate::error::{AppError, AppResult, INTERNAL, NO_PLAN};
+use crate::error::{AppError, AppResult, INTERNAL, NO_PLAN, UNKNOWN_RECENT};
+use crate::models::PlanState;
 use crate::recent::RecentPlans;
 
 /// The open plan: its store (file and checked graph) and what can be undone in it.
@@ -40,20 +38,6 @@ impl AsOf {
     }
 }
 
-/// Everything the UI needs to draw the plan, returned by every command that changes it.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct PlanState {
-    pub path: String,
-    pub plan: Plan,
-    pub analysis: Analysis,
-    pub can_undo: bool,
-    pub can_redo: bool,
-    #[ts(type = "string")]
-    pub as_of: NaiveDate,
-    pub recent: Vec<String>,
-}
-
 /// The app's state, shared by all commands. Locks are taken in the order `opening`,
 /// `plan`, then `recent` or `startup_error`, so two commands never wait on each other in
 /// a circle; no lock is held across an await.
@@ -67,12 +51,11 @@ pub struct AppState {
     recent: Mutex<RecentPlans>,
     config_dir: PathBuf,
     as_of: AsOf,
-    test_save_dir: Option<PathBuf>,
 }
 
 impl AppState {
     /// A state with no plan open; the recent list is read from `config_dir`.
-    pub fn new(config_dir: PathBuf, as_of: AsOf, test_save_dir: Option<PathBuf>) -> AppState {
+    pub fn new(config_dir: PathBuf, as_of: AsOf) -> AppState {
         AppState {
             opening: Mutex::new(None),
             plan: Mutex::new(None),
@@ -80,7 +63,6 @@ impl AppState {
             recent: Mutex::new(RecentPlans::load(&config_dir)),
             config_dir,
             as_of,
-            test_save_dir,
         }
     }
 
@@ -208,13 +190,20 @@ impl AppState {
         Ok(self.describe(open))
     }
 
-    /// Where the e2e tests want a file saved, bypassing the native dialog: the test
-    /// folder (env `THROUGHLINE_TEST_SAVE_DIR`) joined with the file name only, so the
-    /// name cannot point outside it. `None` in normal use.
-    pub fn test_save_path(&self, default_name: &str) -> Option<PathBuf> {
-        let folder = self.test_save_dir.as_ref()?;
-        let name = Path::new(default_name).file_name()?;
-        Some(folder.join(name))
+    /// Entry `index` of the recent plans, as [`PlanState::recent`] showed them: the page
+    /// says which entry, Rust's own list says which file.
+    pub fn recent_plan(&self, index: usize) -> AppResult<PathBuf> {
+        let recent = lock(&self.recent);
+        recent.get(index).map(Path::to_owned).ok_or_else(|| {
+            AppError::new(
+                UNKNOWN_RECENT,
+                format!(
+                    "There is no recent plan number {} (the list holds {}).",
+                    index + 1,
+                    recent.len()
+                ),
+            )
+        })
     }
 
     fn describe(&self, open: &OpenPlan) -> PlanState {
@@ -269,11 +258,7 @@ mod tests {
 
     fn state(folder: &Path) -> Arc<AppState> {
         let date = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a valid date");
-        Arc::new(AppState::new(
-            folder.join("config"),
-            AsOf::Fixed(date),
-            None,
-        ))
+        Arc::new(AppState::new(folder.join("config"), AsOf::Fixed(date)))
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! Driving the real Throughline window through tauri-driver: a driver per test with
 //! the test's environment, sessions that launch the app binary, and lookups by the
-//! `data-testid`s of IPC.md.
+//! `data-testid`s the UI puts on what a user clicks and reads.
 //!
-//! The app reads its plan, config folder, date and save folder from the environment.
+//! The app reads its plan, config folder, date and its file dialogs' answers from the
+//! environment. WebDriver cannot drive a native GTK dialog, so the tests use the stand-in
+//! that debug builds of the app have (`src-tauri/src/dialogs.rs`): the app under test
+//! must be a debug build, as `make test` makes it.
 //! tauri-driver starts WebKitWebDriver, which starts the app, and each inherits the
 //! environment of its parent: so the test sets it on the tauri-driver process.
 
@@ -90,8 +93,9 @@ pub fn shots_dir() -> PathBuf {
     folder
 }
 
-/// The files of one test: a fresh copy of the sample plan, a config folder, and the
-/// folder the export hook saves into. Removed when dropped.
+/// The files of one test: a fresh copy of the sample plan, a config folder, the folder
+/// every save dialog answers, and the file holding the open dialog's answer. Removed
+/// when dropped.
 #[derive(Debug)]
 pub struct TestPlan {
     folder: tempfile::TempDir,
@@ -123,8 +127,26 @@ impl TestPlan {
         self.folder.path().join("config")
     }
 
+    /// Where every save dialog answers, with the name the app proposed.
     pub fn save_dir(&self) -> PathBuf {
         self.folder.path().join("saved")
+    }
+
+    /// A path in the test's folder, for files a test makes.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.folder.path().join(name)
+    }
+
+    /// Makes the app's next open dialog pick `path`; `None` makes it answer as cancelled.
+    pub fn answer_open_dialog(&self, path: Option<&Path>) {
+        let answer = path
+            .map(|path| path.display().to_string())
+            .unwrap_or_default();
+        std::fs::write(self.open_answer(), answer).expect("the open dialog's answer is written");
+    }
+
+    fn open_answer(&self) -> PathBuf {
+        self.folder.path().join("open-answer")
     }
 
     /// The environment the app must see.
@@ -134,6 +156,7 @@ impl TestPlan {
             ("THROUGHLINE_CONFIG_DIR", self.config_dir()),
             ("THROUGHLINE_AS_OF", PathBuf::from(AS_OF)),
             ("THROUGHLINE_TEST_SAVE_DIR", self.save_dir()),
+            ("THROUGHLINE_TEST_OPEN", self.open_answer()),
         ]
     }
 }

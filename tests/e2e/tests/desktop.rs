@@ -1,6 +1,8 @@
 //! What a CIO does in the real window, driven through WebDriver: open the sample plan,
 //! build a small throughline of new nodes and links, watch the findings follow, undo
-//! and redo, meet a refused loop, restart, and export every report format.
+//! and redo, meet a refused loop, restart, export every report format, and open, import,
+//! copy and create plans from the File menu. The file dialogs are answered by the debug
+//! build's stand-in (see `throughline_e2e::TestPlan`).
 //!
 //! Needs a display, tauri-driver and the app built with `--features custom-protocol`,
 //! so it is ignored by a plain `cargo test`. Run it with:
@@ -281,7 +283,7 @@ async fn a_cio_builds_a_throughline_and_it_survives_a_restart_and_exports() {
     );
     app.screenshot("04-after-restart").await;
 
-    // 9. Every report format is written through the save hook.
+    // 9. Every report format is written where the (stand-in) save dialog answered.
     for format in ["html", "pdf", "md", "csv", "json"] {
         app.click("export-button").await;
         app.click(&format!("export-format-{format}")).await;
@@ -314,37 +316,68 @@ async fn a_cio_builds_a_throughline_and_it_survives_a_restart_and_exports() {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display, tauri-driver and the app built with --features custom-protocol"]
-async fn the_window_runs_only_its_own_code_and_has_no_file_access() {
+async fn the_window_runs_only_its_own_code_and_can_neither_read_nor_name_a_file() {
     let _one = ONE_WINDOW.lock().await;
     let plan = TestPlan::sample();
     let driver = Driver::start(&plan);
     let app = driver.session().await;
+    let named = plan.path("named-by-the-page.md");
     // Each probe is something injected text might try; the CSP and the capabilities
-    // must stop all three, and the browser reports each CSP refusal as a violation.
-    let answer = app
-        .script_async(
-            r#"
-            const done = arguments[arguments.length - 1];
-            const violations = [];
-            document.addEventListener("securitypolicyviolation", (e) => violations.push(e.violatedDirective));
-            const inline = document.createElement("script");
-            inline.textContent = "window.__inlineRan = true;";
-            document.body.appendChild(inline);
-            const fs = window.__TAURI_INTERNALS__
-              .invoke("plugin:fs|read_text_file", { path: "/etc/hostname" })
-              .then(() => "allowed", (error) => "refused: " + JSON.stringify(error));
-            const net = fetch("https://example.com/").then(() => "allowed", (error) => "refused: " + String(error));
-            Promise.all([fs, net]).then(([fs, net]) => setTimeout(() => done({
-              fs, net, inlineRan: window.__inlineRan === true, violations,
-            }), 300));
-            "#,
-        )
-        .await;
+    // must stop them all, and the browser reports each CSP refusal as a violation.
+    let probe = r#"
+        const done = arguments[arguments.length - 1];
+        const invoke = window.__TAURI_INTERNALS__.invoke;
+        const answer = (call) => call.then((value) => "allowed: " + JSON.stringify(value), (error) => "refused: " + JSON.stringify(error));
+        const violations = [];
+        document.addEventListener("securitypolicyviolation", (e) => violations.push(e.violatedDirective));
+        const inline = document.createElement("script");
+        inline.textContent = "window.__inlineRan = true;";
+        document.body.appendChild(inline);
+        const onChosen = "__CHANNEL__:" + window.__TAURI_INTERNALS__.transformCallback(() => {});
+        Promise.all([
+          answer(invoke("plugin:fs|read_text_file", { path: "/etc/hostname" })),
+          answer(invoke("plugin:dialog|save", { options: { defaultPath: NAMED } })),
+          answer(invoke("plugin:dialog|open", { options: {} })),
+          answer(invoke("export_report", { path: NAMED, format: "md", team: null, onChosen })),
+          answer(invoke("open_plan", { path: "/etc/hostname" })),
+          fetch("https://example.com/").then(() => "allowed", (error) => "refused: " + String(error)),
+        ]).then(([fs, dialogSave, dialogOpen, exported, opened, net]) => setTimeout(() => done({
+          fs, dialogSave, dialogOpen, exported, opened, net, inlineRan: window.__inlineRan === true, violations,
+        }), 300));
+        "#
+    .replace(
+        "NAMED",
+        &serde_json::json!(named.display().to_string()).to_string(),
+    );
+    let answer = app.script_async(&probe).await;
     eprintln!("e2e: security probe: {answer}");
-    let fs = answer["fs"].as_str().unwrap_or_default();
+    let probe = |name: &str| answer[name].as_str().unwrap_or_default().to_owned();
     assert!(
-        fs.starts_with("refused"),
-        "the webview must not read files: {fs}"
+        probe("fs").starts_with("refused"),
+        "the webview must not read files: {}",
+        probe("fs")
+    );
+    for dialog in ["dialogSave", "dialogOpen"] {
+        assert!(
+            probe(dialog).starts_with("refused") && probe(dialog).contains("not allowed"),
+            "the webview must not open a file dialog itself ({dialog}): {}",
+            probe(dialog)
+        );
+    }
+    assert!(
+        !named.exists(),
+        "a report must never be written at a path the page names ({})",
+        probe("exported")
+    );
+    assert!(
+        probe("exported").contains("saved"),
+        "the export should go where the save dialog answered: {}",
+        probe("exported")
+    );
+    assert_eq!(
+        probe("opened"),
+        "allowed: null",
+        "Open follows the dialog (which answered nothing), not a path from the page"
     );
     assert_eq!(
         answer["inlineRan"],
@@ -356,6 +389,95 @@ async fn the_window_runs_only_its_own_code_and_has_no_file_access() {
         violations.contains("script-src") && violations.contains("connect-src"),
         "the CSP should refuse the inline script and the remote fetch: {violations}"
     );
+    app.close().await;
+}
+
+/// Picks an item of the File menu.
+async fn file_menu(app: &App, item: &str) {
+    app.click("file-menu-button").await;
+    app.click(item).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and the app built with --features custom-protocol"]
+async fn the_file_menu_opens_imports_copies_and_creates_plans_where_the_user_chose() {
+    let _one = ONE_WINDOW.lock().await;
+    let plan = TestPlan::sample();
+    let driver = Driver::start(&plan);
+    let sample = throughline_core::sample::sample_plan();
+    let app = driver.session().await;
+    app.wait_text("plan-name", "show the sample plan", |text| {
+        text.trim() == sample.name()
+    })
+    .await;
+
+    // 1. Open on a JSON plan imports it into the plan file the save dialog names.
+    let mut board = sample.to_plan();
+    board.name = "Board review".into();
+    let source = plan.path("board.json");
+    throughline_core::interchange::write_file(&source, &board).expect("the JSON plan is written");
+    plan.answer_open_dialog(Some(&source));
+    file_menu(&app, "file-open").await;
+    app.wait_text("plan-name", "show the imported plan", |text| {
+        text.trim() == "Board review"
+    })
+    .await;
+    let toast = app
+        .wait_text("toast", "say the JSON plan was imported", |text| {
+            text.contains("Imported")
+        })
+        .await;
+    let imported = plan.save_dir().join("board.throughline");
+    assert!(
+        toast.contains(&imported.display().to_string()),
+        "the toast names the new plan file: {toast:?}"
+    );
+    assert_eq!(
+        throughline_core::store::Store::open(&imported)
+            .expect("the imported plan file opens")
+            .graph()
+            .name(),
+        "Board review"
+    );
+
+    // 2. Save a copy: proposed under the plan's name, and the copy is what is edited now.
+    file_menu(&app, "file-save-as").await;
+    app.wait_text("status-path", "name the copy", |text| {
+        text.contains("board-review.throughline")
+    })
+    .await;
+
+    // 3. New plan: named after its file, and empty.
+    file_menu(&app, "file-new").await;
+    app.wait_text("plan-name", "show the new plan", |text| {
+        text.trim() == "New plan"
+    })
+    .await;
+    assert!(plan.save_dir().join("new-plan.throughline").is_file());
+
+    // 4. A cancelled Open changes nothing.
+    plan.answer_open_dialog(None);
+    file_menu(&app, "file-open").await;
+    app.settle().await;
+    assert_eq!(app.text("plan-name").await.trim(), "New plan");
+
+    // 5. The first plan is the oldest of the recent plans: new, copy, import, first.
+    app.click("file-menu-button").await;
+    let recent = app.text("file-recent-3").await;
+    assert!(
+        recent.contains("plan.throughline"),
+        "the fourth recent plan is the one opened at start: {recent:?}"
+    );
+    app.screenshot("06-file-menu").await;
+    app.click("file-recent-3").await;
+    app.wait_text("plan-name", "show the plan opened at start again", |text| {
+        text.trim() == sample.name()
+    })
+    .await;
+    app.wait_text("status-path", "name the plan opened at start", |text| {
+        text.contains(&plan.plan_path().display().to_string())
+    })
+    .await;
     app.close().await;
 }
 

@@ -2,7 +2,8 @@
 
 /**
  * An error as the UI receives it. `code` is [`throughline_core::Error::code`] for core
- * errors, `no_plan` when no plan is open (the start plan could not be opened), or
- * `internal` when the work behind a command stopped without an answer.
+ * errors, `no_plan` when no plan is open (the start plan could not be opened),
+ * `unknown_recent` for a recent-plan index out of range, or `internal` when the work
+ * behind a command stopped without an answer. IPC.md lists them all.
  */
 export type AppError = { code: string, message: string, };

@@ -5,4 +5,16 @@ import type { Plan } from "./Plan";
 /**
  * Everything the UI needs to draw the plan, returned by every command that changes it.
  */
-export type PlanState = { path: string, plan: Plan, analysis: Analysis, can_undo: boolean, can_redo: boolean, as_of: string, recent: Array<string>, };
+export type PlanState = { 
+/**
+ * The open plan file, for the status line; empty for a plan with no file.
+ */
+path: string, plan: Plan, 
+/**
+ * The findings and score as of `as_of`.
+ */
+analysis: Analysis, can_undo: boolean, can_redo: boolean, as_of: string, 
+/**
+ * The recent plans, newest first, to show; `open_recent` takes an index into it.
+ */
+recent: Array<string>, };

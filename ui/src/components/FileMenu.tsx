@@ -1,4 +1,4 @@
-//! The File menu: New, Open, Save As (native dialogs) and the recent plans.
+//! The File menu: New, Open, Save As (Rust shows the native dialogs) and the recent plans.
 import { useCallback, useRef, useState } from "react";
 import { fileStem, useActions } from "../state/actions";
 import { usePlan } from "../state/store";
@@ -12,7 +12,10 @@ export function FileMenu() {
   const box = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
   useDismiss(box, open, close);
-  const recent = planState.recent.filter((p) => p !== planState.path);
+  // Rust opens a recent plan by its index in its own list, so the index is kept through the filter.
+  const recent = planState.recent
+    .map((path, index) => ({ path, index }))
+    .filter(({ path }) => path !== planState.path);
   const pick = (run: () => unknown) => () => {
     setOpen(false);
     void run();
@@ -36,8 +39,9 @@ export function FileMenu() {
           </button>
           <div className="menu-section">Recent plans</div>
           {recent.length === 0 ? <div className="menu-empty">Plans you open appear here.</div> : null}
-          {recent.map((path) => (
-            <button key={path} type="button" role="menuitem" className="recent" title={path} onClick={pick(() => actions.openPath(path))}>
+          {recent.map(({ path, index }) => (
+            <button key={path} type="button" role="menuitem" className="recent" title={path} data-testid={`file-recent-${index}`}
+              onClick={pick(() => actions.openRecent(index))}>
               <strong>{fileStem(path)}</strong>
               <small>{path}</small>
             </button>

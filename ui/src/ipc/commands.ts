@@ -1,7 +1,8 @@
 //! Typed wrappers over the Tauri commands of IPC.md: the only module that calls invoke.
-import { invoke } from "@tauri-apps/api/core";
+//! No command takes a path: Rust asks the user for files, and `null` means the user cancelled.
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type { Edit } from "../bindings/Edit";
-import { toAppError, type PlanState, type ReportFormat } from "./types";
+import { toAppError, type OpenedPlan, type PlanState, type ReportFormat } from "./types";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
@@ -14,17 +15,18 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const currentPlan = () => call<PlanState>("current_plan");
 
-export const openPlan = (path: string) => call<PlanState>("open_plan", { path });
-export const importPlan = (source: string, path: string) => call<PlanState>("import_plan", { source, path });
-export const newPlan = (path: string, name: string) => call<PlanState>("new_plan", { path, name });
-export const savePlanAs = (path: string) => call<PlanState>("save_plan_as", { path });
+export const openPlan = () => call<OpenedPlan | null>("open_plan");
+/** Opens entry `index` of `PlanState.recent`. */
+export const openRecent = (index: number) => call<PlanState>("open_recent", { index });
+export const newPlan = () => call<PlanState | null>("new_plan");
+export const savePlanAs = () => call<PlanState | null>("save_plan_as");
 export const applyEdit = (edit: Edit) => call<PlanState>("apply_edit", { edit });
 export const undo = () => call<PlanState>("undo");
 export const redo = () => call<PlanState>("redo");
-export const exportReport = (path: string, format: ReportFormat, team: string | null) =>
-  call<void>("export_report", { path, format, team });
-export const testSavePath = (defaultName: string) =>
-  call<string | null>("test_save_path", { defaultName });
+
+/** Resolves to the path written, or null; `onChosen` hears the file's name as soon as the user picks it. */
+export const exportReport = (format: ReportFormat, team: string | null, onChosen: (fileName: string) => void) =>
+  call<string | null>("export_report", { format, team, onChosen: new Channel<string>(onChosen) });
 
 let prefetched: Promise<PlanState> | null = null;
 

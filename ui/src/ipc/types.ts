@@ -3,15 +3,16 @@ import type { AppError } from "../bindings/AppError";
 import type { ReportFormat } from "../bindings/ReportFormat";
 
 export type { AppError } from "../bindings/AppError";
+export type { OpenedPlan } from "../bindings/OpenedPlan";
 export type { PlanState } from "../bindings/PlanState";
 export type { ReportFormat } from "../bindings/ReportFormat";
 
-export const REPORT_FORMATS: { format: ReportFormat; label: string; ext: string }[] = [
-  { format: "html", label: "HTML report (with map and charts)", ext: "html" },
-  { format: "pdf", label: "PDF report", ext: "pdf" },
-  { format: "md", label: "Markdown", ext: "md" },
-  { format: "csv", label: "CSV (findings and allocations)", ext: "csv" },
-  { format: "json", label: "JSON plan (interchange)", ext: "json" },
+export const REPORT_FORMATS: { format: ReportFormat; label: string }[] = [
+  { format: "html", label: "HTML report (with map and charts)" },
+  { format: "pdf", label: "PDF report" },
+  { format: "md", label: "Markdown" },
+  { format: "csv", label: "CSV (findings and allocations)" },
+  { format: "json", label: "JSON plan (interchange)" },
 ];
 
 /** Turns whatever invoke rejected with into an AppError the UI can switch on. */

@@ -3,8 +3,7 @@
 import { useMemo } from "react";
 import type { Edit } from "../bindings/Edit";
 import * as ipc from "../ipc/commands";
-import { choosePlanFilePath, choosePlanToOpen, chooseSavePath } from "../ipc/dialogs";
-import { REPORT_FORMATS, toAppError, type PlanState, type ReportFormat } from "../ipc/types";
+import { toAppError, type PlanState, type ReportFormat } from "../ipc/types";
 import { useStore, type Action } from "./store";
 
 type Dispatch = (action: Action) => void;
@@ -45,73 +44,47 @@ export async function run(dispatch: Dispatch, command: () => Promise<PlanState>)
 export const fileStem = (path: string) =>
   (path.split(/[\\/]/).pop() ?? "plan").replace(/\.(throughline|json)$/i, "");
 
-const slug = (text: string) =>
-  text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "plan";
-
-export function makeActions(dispatch: Dispatch, getState: () => PlanState | null) {
-  const switchTo = async (command: () => Promise<PlanState>) => {
+/** File menu and Export: Rust asks the user for the file; a null answer is a cancelled dialog. */
+export function makeActions(dispatch: Dispatch) {
+  /** Runs a command in turn; resolves to its answer, or null when it was refused (after the toast). */
+  const attempt = async <T>(command: () => Promise<T>): Promise<T | null> => {
     try {
-      const planState = await enqueue(command);
-      dispatch({ type: "loaded", planState });
-      dispatch({ type: "select", id: null });
-      return planState;
+      return await enqueue(command);
     } catch (error) {
       showError(dispatch, error);
       return null;
     }
   };
+  const show = (planState: PlanState) => {
+    dispatch({ type: "loaded", planState });
+    dispatch({ type: "select", id: null });
+  };
+  /** Shows the plan a command switched to; resolves to it, or null when cancelled or refused. */
+  const switchTo = async (command: () => Promise<PlanState | null>) => {
+    const planState = await attempt(command);
+    if (planState) show(planState);
+    return planState;
+  };
   return {
     edit: (edit: Edit) => run(dispatch, () => ipc.applyEdit(edit)),
     undo: () => run(dispatch, ipc.undo),
     redo: () => run(dispatch, ipc.redo),
-    openPath: (path: string) => switchTo(() => ipc.openPlan(path)),
+    openRecent: (index: number) => switchTo(() => ipc.openRecent(index)),
     async open() {
-      try {
-        const path = await choosePlanToOpen();
-        if (!path) return;
-        if (!/\.json$/i.test(path)) {
-          await switchTo(() => ipc.openPlan(path));
-          return;
-        }
-        const target = await choosePlanFilePath(`${fileStem(path)}.throughline`);
-        if (!target) return;
-        const imported = await switchTo(() => ipc.importPlan(path, target));
-        if (imported) showInfo(dispatch, `Imported ${path} into ${imported.path}.`);
-      } catch (error) {
-        showError(dispatch, error);
-      }
+      const opened = await attempt(ipc.openPlan);
+      if (!opened) return;
+      show(opened.state);
+      if (opened.imported_from) showInfo(dispatch, `Imported ${opened.imported_from} into ${opened.state.path}.`);
     },
-    async newPlan() {
-      try {
-        const path = await choosePlanFilePath("new-plan.throughline");
-        if (!path) return;
-        const name = fileStem(path).replace(/[-_]+/g, " ").replace(/^./, (c) => c.toUpperCase());
-        await switchTo(() => ipc.newPlan(path, name || "New plan"));
-      } catch (error) {
-        showError(dispatch, error);
-      }
-    },
+    newPlan: () => switchTo(ipc.newPlan),
     async saveAs() {
-      const current = getState();
-      try {
-        const path = await choosePlanFilePath(`${slug(current?.plan.name ?? "plan")}.throughline`);
-        if (!path) return;
-        const saved = await switchTo(() => ipc.savePlanAs(path));
-        if (saved) showInfo(dispatch, `Saved a copy as ${saved.path}; you are now editing it.`);
-      } catch (error) {
-        showError(dispatch, error);
-      }
+      const saved = await switchTo(ipc.savePlanAs);
+      if (saved) showInfo(dispatch, `Saved a copy as ${saved.path}; you are now editing it.`);
     },
     async exportReport(format: ReportFormat, team: string | null) {
-      const current = getState();
-      const ext = REPORT_FORMATS.find((f) => f.format === format)!.ext;
-      const base = slug(current?.plan.name ?? "plan") + (team ? `-${slug(team)}` : "");
       try {
-        const path = await chooseSavePath(`${base}.${ext}`, [{ name: format.toUpperCase(), extensions: [ext] }]);
-        if (!path) return;
-        dispatch({ type: "exporting", file: path.split(/[\\/]/).pop() ?? path });
-        await ipc.exportReport(path, format, team);
-        showInfo(dispatch, `Report exported to ${path}`);
+        const path = await ipc.exportReport(format, team, (file) => dispatch({ type: "exporting", file }));
+        if (path) showInfo(dispatch, `Report exported to ${path}`);
       } catch (error) {
         showError(dispatch, error);
       } finally {
@@ -124,9 +97,6 @@ export function makeActions(dispatch: Dispatch, getState: () => PlanState | null
 export type Actions = ReturnType<typeof makeActions>;
 
 export function useActions(): Actions {
-  const { state, dispatch } = useStore();
-  // A ref-like getter so the actions object stays stable while the plan changes.
-  const holder = useMemo(() => ({ current: null as PlanState | null }), []);
-  holder.current = state.planState;
-  return useMemo(() => makeActions(dispatch, () => holder.current), [dispatch, holder]);
+  const { dispatch } = useStore();
+  return useMemo(() => makeActions(dispatch), [dispatch]);
 }

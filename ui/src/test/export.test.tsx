@@ -1,11 +1,11 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import type { Channel } from "@tauri-apps/api/core";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { useEffect } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { ExportMenu } from "../components/ExportMenu";
 import { StatusLine } from "../components/StatusLine";
 import { Toast } from "../components/Toast";
-import { withExtension } from "../ipc/dialogs";
 import * as ipc from "../ipc/commands";
 import { StoreProvider, useStore } from "../state/store";
 import { STATE } from "./fixtures";
@@ -30,16 +30,20 @@ afterEach(() => {
   clearMocks();
 });
 
+type ExportArgs = { format: string; team: string | null; onChosen: Channel<string> };
+
 describe("export", () => {
-  it("shows progress while Rust writes the report, and the result when it is done", async () => {
+  it("asks Rust without naming a file, shows progress once the file is chosen, and the result when it is done", async () => {
     let finish: () => void = () => {};
-    const sent: unknown[] = [];
+    let chosen: (name: string) => void = () => {};
+    const sent: Omit<ExportArgs, "onChosen">[] = [];
     mockIPC((cmd, args) => {
       if (cmd === "current_plan") return STATE;
-      if (cmd === "test_save_path") return "/tmp/saved/board.pdf";
       if (cmd === "export_report") {
-        sent.push(args);
-        return new Promise<null>((resolve) => (finish = () => resolve(null)));
+        const { onChosen, ...rest } = args as ExportArgs;
+        sent.push(rest);
+        chosen = (name) => onChosen.onmessage(name);
+        return new Promise<string>((resolve) => (finish = () => resolve("/tmp/saved/board.pdf")));
       }
       throw new Error(`unexpected ${cmd}`);
     });
@@ -48,12 +52,12 @@ describe("export", () => {
     fireEvent.click(screen.getByTestId("export-format-pdf"));
     fireEvent.click(screen.getByTestId("export-submit"));
 
+    await waitFor(() => expect(sent, "the page sends the format and team, never a path").toEqual([{ format: "pdf", team: null }]));
+    expect(screen.queryByTestId("status-exporting"), "no progress while the user is still choosing").toBeNull();
+    await act(async () => chosen("board.pdf"));
     const progress = await screen.findByTestId("status-exporting");
     expect(progress.textContent, "the status line names the file being written").toContain("board.pdf");
     expect((screen.getByTestId("export-button") as HTMLButtonElement).disabled, "no second export meanwhile").toBe(true);
-    expect(sent, "the export went to Rust with the hooked path").toEqual([
-      { path: "/tmp/saved/board.pdf", format: "pdf", team: null },
-    ]);
 
     await act(async () => finish());
     await waitFor(() => expect(screen.queryByTestId("status-exporting"), "progress ends with the export").toBeNull());
@@ -61,11 +65,32 @@ describe("export", () => {
     expect((screen.getByTestId("export-button") as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it("ends the progress and shows Rust's message when the export is refused", async () => {
+  it("says nothing when the user cancels the save dialog", async () => {
+    let answered = false;
     mockIPC((cmd) => {
       if (cmd === "current_plan") return STATE;
-      if (cmd === "test_save_path") return "/tmp/saved/board.md";
-      if (cmd === "export_report") throw { code: "io", message: "/tmp/saved/board.md: permission denied" };
+      if (cmd === "export_report") {
+        answered = true;
+        return null;
+      }
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(<StoreProvider><Harness /></StoreProvider>);
+    fireEvent.click(await screen.findByTestId("export-button"));
+    fireEvent.click(screen.getByTestId("export-submit"));
+    await waitFor(() => expect(answered).toBe(true));
+    await act(async () => {});
+    expect(screen.queryByTestId("toast"), "a cancelled export is not an error nor a success").toBeNull();
+    expect((screen.getByTestId("export-button") as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("ends the progress and shows Rust's message when the export is refused", async () => {
+    mockIPC((cmd, args) => {
+      if (cmd === "current_plan") return STATE;
+      if (cmd === "export_report") {
+        (args as ExportArgs).onChosen.onmessage("board.md");
+        throw { code: "io", message: "/tmp/saved/board.md: permission denied" };
+      }
       throw new Error(`unexpected ${cmd}`);
     });
     render(<StoreProvider><Harness /></StoreProvider>);
@@ -75,15 +100,5 @@ describe("export", () => {
     expect(toast.getAttribute("data-code")).toBe("io");
     expect(toast.textContent).toContain("permission denied");
     expect(screen.queryByTestId("status-exporting"), "no progress left behind").toBeNull();
-  });
-});
-
-describe("save paths", () => {
-  it("adds the expected extension only when the typed name has none", () => {
-    expect(withExtension("/home/cio/board", "html")).toBe("/home/cio/board.html");
-    expect(withExtension("/home/cio/board.pdf", "html"), "a typed extension is the user's choice").toBe("/home/cio/board.pdf");
-    expect(withExtension("/home/c.io/board", "throughline"), "a dot in a folder name is not an extension").toBe(
-      "/home/c.io/board.throughline",
-    );
   });
 });

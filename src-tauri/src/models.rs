@@ -1,0 +1,34 @@
+//! The wire types of the IPC (IPC.md): what commands answer, generated for TypeScript by
+//! ts-rs into `ui/src/bindings`. Errors are [`crate::error::AppError`].
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use throughline_core::{Analysis, Plan};
+use ts_rs::TS;
+
+/// Everything the UI needs to draw the plan, returned by every command that changes it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PlanState {
+    /// The open plan file, for the status line; empty for a plan with no file.
+    pub path: String,
+    pub plan: Plan,
+    /// The findings and score as of `as_of`.
+    pub analysis: Analysis,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    #[ts(type = "string")]
+    pub as_of: NaiveDate,
+    /// The recent plans, newest first, to show; `open_recent` takes an index into it.
+    pub recent: Vec<String>,
+}
+
+/// What Open did: opened the plan file the user picked, or imported the JSON plan the
+/// user picked into a new plan file (chosen in a second dialog) and opened that.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct OpenedPlan {
+    pub state: PlanState,
+    /// The JSON plan that was imported into `state.path`; `null` when a plan file was opened.
+    pub imported_from: Option<String>,
+}
