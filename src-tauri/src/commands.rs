@@ -41,7 +41,7 @@ pub async fn open_plan<R: Runtime>(
         return Ok(None);
     };
     if !is_json(&path) {
-        let state = state.switch_to(Store::open(&path)?);
+        let state = state.open_for_editing(&path)?;
         return Ok(Some(OpenedPlan {
             state,
             imported_from: None,
@@ -66,7 +66,20 @@ pub async fn open_plan<R: Runtime>(
 #[tauri::command]
 pub async fn open_recent(state: State<'_, AppState>, index: usize) -> AppResult<PlanState> {
     let path = state.recent_plan(index)?;
-    Ok(state.switch_to(Store::open(&path)?))
+    state.open_for_editing(&path)
+}
+
+/// Opens, to look at only, the plan just refused because another window or program
+/// edits it (`plan_in_use`) or its place cannot be written (`read_only_location`).
+#[tauri::command]
+pub async fn open_read_only(state: State<'_, AppState>) -> AppResult<PlanState> {
+    state.open_read_only()
+}
+
+/// Opens the sample plan kept in the app data folder, writing it first if needed.
+#[tauri::command]
+pub async fn open_sample(state: State<'_, AppState>) -> AppResult<PlanState> {
+    state.open_sample()
 }
 
 /// Asks the user where to create an empty plan, named after its file, and opens it.

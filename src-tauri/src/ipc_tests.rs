@@ -17,7 +17,7 @@ use tauri::test::{INVOKE_KEY, MockRuntime, mock_builder, mock_context, noop_asse
 use tauri::{App, WebviewWindow};
 use throughline_core::graph::PlanGraph;
 use throughline_core::model::{Link, Node, NodeKind, Plan};
-use throughline_core::store::Store;
+use throughline_core::store::{Store, load_plan};
 
 /// A folder holding plans, the config folder and the data folder of one test.
 struct Workspace {
@@ -99,6 +99,14 @@ fn start(launch: Launch) -> Running {
         .build()
         .expect("the main window opens");
     Running { _app: app, window }
+}
+
+/// As the real app does on exit: the plan is closed and its lock let go.
+impl Drop for Running {
+    fn drop(&mut self) {
+        use tauri::Manager;
+        self._app.state::<crate::state::AppState>().close();
+    }
 }
 
 impl Running {
@@ -202,7 +210,7 @@ fn a_refused_edit_returns_its_code_and_message_and_changes_nothing() {
         before,
         "a refused edit should leave the state as it was"
     );
-    let on_disk = Store::open(&path).expect("the plan reopens").plan();
+    let on_disk = load_plan(&path).expect("the plan reads").to_plan();
     assert_eq!(
         on_disk.links.len(),
         1,
@@ -221,7 +229,7 @@ fn edits_undo_and_redo_move_through_the_history_and_reach_the_file() {
     assert_eq!(added["can_undo"], json!(true));
     assert_eq!(added["can_redo"], json!(false));
     assert_eq!(
-        Store::open(&path).expect("reopens").graph().node_count(),
+        load_plan(&path).expect("reads").node_count(),
         3,
         "an accepted edit should be in the file at once"
     );
@@ -341,7 +349,7 @@ fn open_new_recent_and_save_as_ask_rust_for_the_file_and_keep_the_recent_list_ne
     let undone = app.ok("undo", json!({}));
     assert_eq!(node_ids(&undone), ["G1", "G2"]);
     assert_eq!(
-        Store::open(&second).expect("reopens").graph().node_count(),
+        load_plan(&second).expect("reads").node_count(),
         3,
         "an undo after save as should change the copy, not the original"
     );
@@ -537,9 +545,9 @@ fn opening_a_json_plan_imports_it_into_a_new_plan_file_and_bad_json_creates_noth
     assert_eq!(state["path"], json!(imported.display().to_string()));
     assert_eq!(node_ids(state), ["G1", "G2"], "the imported plan is open");
     assert_eq!(
-        Store::open(&imported)
+        load_plan(&imported)
             .expect("the new file is a plan")
-            .plan(),
+            .to_plan(),
         graph.to_plan(),
         "the plan file holds exactly the JSON plan"
     );
@@ -566,4 +574,97 @@ fn opening_a_json_plan_imports_it_into_a_new_plan_file_and_bad_json_creates_noth
         json!(imported.display().to_string()),
         "the open plan stays open after a refused import"
     );
+}
+
+#[test]
+fn a_plan_another_window_edits_is_refused_by_name_and_opens_read_only() {
+    let workspace = Workspace::new();
+    let path = workspace.plan("shared.throughline");
+    // The other window: it has the plan open for editing.
+    let mut other = Store::open(&path).expect("the other window opens the plan");
+
+    let app = start(workspace.launch(Some(&path)));
+    let error = app.refused("current_plan", json!({}));
+    assert_eq!(error["code"], json!("plan_in_use"), "{error}");
+    let message = error["message"].as_str().expect("a message");
+    assert!(
+        message.contains("open for editing") && message.contains(" since "),
+        "the message says who has the plan and since when: {message}"
+    );
+
+    let read_only = app.ok("open_read_only", json!({}));
+    assert_eq!(read_only["read_only"], json!(true));
+    assert_eq!(node_ids(&read_only), ["G1", "G2"]);
+    let refused = app.refused("apply_edit", add_org_goal("G3"));
+    assert_eq!(refused["code"], json!("opened_read_only"), "{refused}");
+
+    // The other window's edits still reach the file; this one never wrote to it.
+    other
+        .apply(throughline_core::Edit::AddNode {
+            node: Node::new("G9", NodeKind::OrgGoal, "Theirs"),
+        })
+        .expect("the editor's edit is saved");
+    drop(other);
+    assert_eq!(load_plan(&path).expect("reads").node_count(), 3);
+
+    // Once the other window has closed it, opening it again edits it.
+    workspace.answer_open(Some(&path));
+    let opened = app.ok("open_plan", json!({}));
+    assert_eq!(opened["state"]["read_only"], json!(false));
+    assert_eq!(node_ids(&opened["state"]), ["G1", "G2", "G9"]);
+    app.ok("apply_edit", add_org_goal("G3"));
+    assert_eq!(load_plan(&path).expect("reads").node_count(), 4);
+}
+
+#[test]
+fn opening_the_plan_this_window_already_edits_shows_it_again() {
+    let workspace = Workspace::new();
+    let path = workspace.plan("mine.throughline");
+    let app = start(workspace.launch(Some(&path)));
+    app.ok("apply_edit", add_org_goal("G3"));
+    workspace.answer_open(Some(&path));
+    let opened = app.ok("open_plan", json!({}));
+    assert_eq!(opened["state"]["read_only"], json!(false));
+    assert_eq!(
+        opened["state"]["can_undo"],
+        json!(true),
+        "the same open plan, history and all, not a refusal"
+    );
+}
+
+#[test]
+fn an_edit_after_another_program_changed_the_file_is_refused_and_the_plan_shown_anew() {
+    let workspace = Workspace::new();
+    let path = workspace.plan("changed.throughline");
+    let app = start(workspace.launch(Some(&path)));
+    app.current();
+    let other = rusqlite::Connection::open(&path).expect("another program");
+    other
+        .execute(
+            "UPDATE nodes SET title = 'Renamed outside' WHERE id = 'G1'",
+            [],
+        )
+        .expect("its change");
+    drop(other);
+    let refused = app.refused("apply_edit", add_org_goal("G3"));
+    assert_eq!(refused["code"], json!("changed_outside"), "{refused}");
+    let now = app.current();
+    assert_eq!(now["plan"]["nodes"][0]["title"], json!("Renamed outside"));
+    assert_eq!(
+        now["can_undo"],
+        json!(false),
+        "the history of another plan is gone"
+    );
+    app.ok("apply_edit", add_org_goal("G3"));
+}
+
+#[test]
+fn open_sample_writes_the_sample_when_missing_and_opens_it() {
+    let workspace = Workspace::new();
+    let missing = workspace.path("missing.throughline");
+    let app = start(workspace.launch(Some(&missing)));
+    assert!(app.invoke("current_plan", json!({})).is_err());
+    let sample = app.ok("open_sample", json!({}));
+    assert!(node_ids(&sample).len() > 30, "the sample plan is open");
+    assert!(workspace.path("data").join(SAMPLE_FILE_NAME).is_file());
 }

@@ -17,7 +17,6 @@ mod ipc_tests;
 
 use tauri::{Manager, Runtime};
 
-use crate::error::AppError;
 use crate::startup::{Launch, SAMPLE_FILE_NAME};
 use crate::state::AppState;
 
@@ -26,7 +25,11 @@ pub fn run() {
     let app = configure(tauri::Builder::default(), Launch::from_environment())
         .build(tauri::generate_context!());
     match app {
-        Ok(app) => app.run(|_, _| {}),
+        Ok(app) => app.run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                app.state::<AppState>().close();
+            }
+        }),
         Err(error) => {
             eprintln!("throughline: the app could not start: {error}");
             std::process::exit(1);
@@ -49,6 +52,8 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> taur
             commands::undo,
             commands::redo,
             commands::export_report,
+            commands::open_read_only,
+            commands::open_sample,
         ])
         .setup(move |app| {
             // The config's windows exist by now; their pages have not been painted yet.
@@ -85,7 +90,8 @@ pub fn install<R: Runtime>(app: &tauri::AppHandle<R>, launch: &Launch) -> Result
         state.last_opened().as_deref(),
         &data_dir.join(SAMPLE_FILE_NAME),
     );
-    state.open_in_background(move || startup::open(&chosen).map_err(AppError::from));
+    state.set_sample(data_dir.join(SAMPLE_FILE_NAME));
+    state.open_in_background(move || startup::open(&chosen));
     app.manage(state);
     Ok(())
 }

@@ -17,6 +17,9 @@ pub struct PlanState {
     pub analysis: Analysis,
     pub can_undo: bool,
     pub can_redo: bool,
+    /// Opened only to look at (another window or program edits it, or its folder cannot
+    /// be written): every edit is refused.
+    pub read_only: bool,
     #[ts(type = "string")]
     pub as_of: NaiveDate,
     /// The recent plans, newest first, to show; `open_recent` takes an index into it.

@@ -12,7 +12,9 @@ use throughline_core::store::Store;
 
 #[cfg(debug_assertions)]
 use crate::dialogs::StandIn;
-use crate::state::AsOf;
+use throughline_core::Error;
+
+use crate::state::{AsOf, OpenFailure};
 
 /// The sample plan's file name in the app data folder.
 pub const SAMPLE_FILE_NAME: &str = "sample.throughline";
@@ -121,17 +123,25 @@ pub fn choose(launch: &Launch, last_opened: Option<&Path>, sample: &Path) -> Sta
     }
 }
 
-/// Opens the chosen plan.
-pub fn open(start: &StartPlan) -> throughline_core::Result<Store> {
+/// Opens the chosen plan. The last plan gives way to the sample when it is gone or
+/// damaged, but not when someone else is editing it: then the user is told, and may
+/// open it read-only (a second window on the same plan).
+pub fn open(start: &StartPlan) -> Result<Store, OpenFailure> {
     match start {
-        StartPlan::Named(path) => Store::open(path),
-        StartPlan::Last { path, sample } => Store::open(path).or_else(|error| {
-            eprintln!(
-                "throughline: cannot reopen the last plan ({error}); opening the sample plan"
-            );
-            open_sample(sample)
-        }),
-        StartPlan::Sample(sample) => open_sample(sample),
+        StartPlan::Named(path) => Store::open(path).map_err(OpenFailure::new(path)),
+        StartPlan::Last { path, sample } => match Store::open(path) {
+            Ok(store) => Ok(store),
+            Err(error @ (Error::PlanInUse { .. } | Error::ReadOnlyLocation { .. })) => {
+                Err(OpenFailure::new(path)(error))
+            }
+            Err(error) => {
+                eprintln!(
+                    "throughline: cannot reopen the last plan ({error}); opening the sample plan"
+                );
+                open_sample(sample).map_err(OpenFailure::new(sample))
+            }
+        },
+        StartPlan::Sample(sample) => open_sample(sample).map_err(OpenFailure::new(sample)),
     }
 }
 
@@ -258,7 +268,9 @@ mod tests {
             .expect_err("a missing named plan should not open");
         assert!(
             !missing.exists(),
-            "opening a missing plan should not create it ({error})"
+            "opening a missing plan should not create it ({})",
+            error.error
         );
+        assert_eq!(error.path, missing, "the failure names the file");
     }
 }

@@ -44,13 +44,32 @@ impl AsOf {
 #[derive(Debug)]
 pub struct AppState {
     /// The start plan being opened on its own thread (see [`AppState::open_in_background`]).
-    opening: Mutex<Option<JoinHandle<Result<Store, AppError>>>>,
+    opening: Mutex<Option<JoinHandle<Result<Store, OpenFailure>>>>,
     plan: Mutex<Option<OpenPlan>>,
     /// Why the plan chosen at start is not open; shown until another plan is opened.
     startup_error: Mutex<Option<AppError>>,
     recent: Mutex<RecentPlans>,
+    /// The plan last refused because another window or program edits it, or because it
+    /// cannot be written where it is: [`AppState::open_read_only`] opens it to look at.
+    held_elsewhere: Mutex<Option<PathBuf>>,
+    /// Where the sample plan is kept (in the app data folder).
+    sample: std::sync::OnceLock<PathBuf>,
     config_dir: PathBuf,
     as_of: AsOf,
+}
+
+/// A plan that could not be opened: why, and which file it was.
+#[derive(Debug)]
+pub struct OpenFailure {
+    pub error: throughline_core::Error,
+    pub path: PathBuf,
+}
+
+impl OpenFailure {
+    pub fn new(path: &Path) -> impl FnOnce(throughline_core::Error) -> OpenFailure {
+        let path = path.to_owned();
+        move |error| OpenFailure { error, path }
+    }
 }
 
 impl AppState {
@@ -61,6 +80,8 @@ impl AppState {
             plan: Mutex::new(None),
             startup_error: Mutex::new(None),
             recent: Mutex::new(RecentPlans::load(&config_dir)),
+            held_elsewhere: Mutex::new(None),
+            sample: std::sync::OnceLock::new(),
             config_dir,
             as_of,
         }
@@ -81,7 +102,7 @@ impl AppState {
     /// starts the web page. The first command that needs the plan waits for it.
     pub fn open_in_background(
         &self,
-        open: impl FnOnce() -> Result<Store, AppError> + Send + 'static,
+        open: impl FnOnce() -> Result<Store, OpenFailure> + Send + 'static,
     ) {
         let mut opening = lock(&self.opening);
         match std::thread::Builder::new()
@@ -100,24 +121,92 @@ impl AppState {
     fn finish_opening(&self) {
         let mut opening = lock(&self.opening);
         let Some(handle) = opening.take() else { return };
-        let opened = handle.join().unwrap_or_else(|_| {
-            Err(AppError::new(
-                INTERNAL,
-                "Opening the plan failed unexpectedly. Open it again or create a new one.",
-            ))
-        });
         // Still holding `opening`, so no command sees the moment before the plan is in.
-        self.take_start_plan(opened);
-    }
-
-    fn take_start_plan(&self, opened: Result<Store, AppError>) {
-        match opened {
-            Ok(store) => self.put(store),
-            Err(error) => {
+        match handle.join() {
+            Ok(Ok(store)) => self.put(store),
+            Ok(Err(failure)) => {
+                let error = self.refused(failure);
                 eprintln!("throughline: {}", error.message);
                 self.set_startup_error(error);
             }
+            Err(_) => self.set_startup_error(AppError::new(
+                INTERNAL,
+                "Opening the plan failed unexpectedly. Open it again or create a new one.",
+            )),
         }
+    }
+
+    /// Opens the plan file at `path` for editing and makes it the open plan. The plan
+    /// already open here is simply shown again: it is this window that holds it.
+    pub fn open_for_editing(&self, path: &Path) -> AppResult<PlanState> {
+        if let Ok(open) = self.snapshot()
+            && same_file(Path::new(&open.path), path)
+            && !open.read_only
+        {
+            return Ok(open);
+        }
+        let store = Store::open(path).map_err(OpenFailure::new(path));
+        match store {
+            Ok(store) => Ok(self.switch_to(store)),
+            Err(failure) => Err(self.refused(failure)),
+        }
+    }
+
+    /// Closes the open plan: its file and its edit lock are let go. Called as the app
+    /// exits, which ends the process without running destructors, so the lock file
+    /// beside the plan is removed rather than left behind.
+    pub fn close(&self) {
+        let open = self.plan().take();
+        drop(open);
+    }
+
+    /// Says where the sample plan is kept, for [`AppState::open_sample`].
+    pub fn set_sample(&self, path: PathBuf) {
+        let _ = self.sample.set(path);
+    }
+
+    /// Opens the sample plan, writing it first if it is not there (or was deleted).
+    pub fn open_sample(&self) -> AppResult<PlanState> {
+        let path = self
+            .sample
+            .get()
+            .cloned()
+            .ok_or_else(|| AppError::new(INTERNAL, "The sample plan's folder is not known."))?;
+        if path.exists() {
+            return self.open_for_editing(&path);
+        }
+        let store = crate::startup::open_sample(&path).map_err(OpenFailure::new(&path));
+        match store {
+            Ok(store) => Ok(self.switch_to(store)),
+            Err(failure) => Err(self.refused(failure)),
+        }
+    }
+
+    /// Opens, to look at only, the plan last refused because someone else edits it or
+    /// it cannot be written where it is.
+    pub fn open_read_only(&self) -> AppResult<PlanState> {
+        let path = lock(&self.held_elsewhere).clone().ok_or_else(|| {
+            AppError::new(
+                NO_PLAN,
+                "No plan is waiting to be opened read-only. Open a plan first.",
+            )
+        })?;
+        let store = Store::open_read_only(&path)?;
+        *lock(&self.held_elsewhere) = None;
+        Ok(self.switch_to(store))
+    }
+
+    /// The error to show for a plan that could not be opened, remembering a plan that
+    /// can still be opened read-only.
+    fn refused(&self, failure: OpenFailure) -> AppError {
+        use throughline_core::Error;
+        if matches!(
+            failure.error,
+            Error::PlanInUse { .. } | Error::ReadOnlyLocation { .. }
+        ) {
+            *lock(&self.held_elsewhere) = Some(failure.path);
+        }
+        AppError::from(failure.error)
     }
 
     /// The open plan, once the start plan is in.
@@ -218,6 +307,7 @@ impl AppState {
             analysis: open.store.analyse(as_of),
             can_undo: open.history.can_undo(),
             can_redo: open.history.can_redo(),
+            read_only: open.store.is_read_only(),
             as_of,
             recent: lock(&self.recent).display(),
         }
@@ -238,6 +328,14 @@ impl AppState {
         lock(&self.startup_error).clone().unwrap_or_else(|| {
             AppError::new(NO_PLAN, "No plan is open. Open a plan or create a new one.")
         })
+    }
+}
+
+/// Whether two paths name the same file (the open plan's path is as it was opened).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 
@@ -269,7 +367,7 @@ mod tests {
         let (go, wait) = mpsc::channel::<()>();
         state.open_in_background(move || {
             wait.recv().ok();
-            Store::create(&path, &sample_plan()).map_err(AppError::from)
+            Store::create(&path, &sample_plan()).map_err(OpenFailure::new(&path))
         });
         let readers: Vec<_> = (0..3)
             .map(|_| {
@@ -298,7 +396,7 @@ mod tests {
         let folder = tempfile::tempdir().expect("a temporary folder");
         let missing = folder.path().join("missing.throughline");
         let state = state(folder.path());
-        state.open_in_background(move || Store::open(&missing).map_err(AppError::from));
+        state.open_in_background(move || Store::open(&missing).map_err(OpenFailure::new(&missing)));
         let error = state
             .snapshot()
             .expect_err("no plan should be open when the start plan fails");

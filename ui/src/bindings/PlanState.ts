@@ -13,7 +13,12 @@ path: string, plan: Plan,
 /**
  * The findings and score as of `as_of`.
  */
-analysis: Analysis, can_undo: boolean, can_redo: boolean, as_of: string, 
+analysis: Analysis, can_undo: boolean, can_redo: boolean, 
+/**
+ * Opened only to look at (another window or program edits it, or its folder cannot
+ * be written): every edit is refused.
+ */
+read_only: boolean, as_of: string, 
 /**
  * The recent plans, newest first, to show; `open_recent` takes an index into it.
  */
