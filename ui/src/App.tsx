@@ -2,6 +2,7 @@
 import { useEffect } from "react";
 import { Inspector } from "./components/Inspector";
 import { LeftRail, VIEWS } from "./components/LeftRail";
+import { StartProblem } from "./components/StartProblem";
 import { StatusLine } from "./components/StatusLine";
 import { Toast } from "./components/Toast";
 import { TopBar } from "./components/TopBar";
@@ -82,10 +83,7 @@ export function App() {
     return (
       <div className="app loading" data-testid="app-loading">
         {state.loadError ? (
-          <div className="empty-view">
-            <h2>The plan could not be opened</h2>
-            <p>{state.loadError.message}</p>
-          </div>
+          <StartProblem error={state.loadError} />
         ) : (
           <p className="muted">Opening your plan…</p>
         )}

@@ -220,6 +220,13 @@ impl Driver {
 
     /// Opens a WebDriver session, which launches the app, and waits for `app-ready`.
     pub async fn session(&self) -> App {
+        self.session_showing("app-ready").await
+    }
+
+    /// Opens a WebDriver session, which launches the app, and waits until the element
+    /// with test id `shown` is there (`app-ready`, or `start-problem` for an app that
+    /// could not open its plan).
+    pub async fn session_showing(&self, shown: &str) -> App {
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("browserName".into(), json!("wry"));
         capabilities.insert(
@@ -240,16 +247,16 @@ impl Driver {
             })
             .unwrap_or_else(|error| panic!("the WebDriver session was refused: {error}"));
         let app = App { client };
-        app.wait_for("app-ready", START_TIMEOUT)
+        app.wait_for(shown, START_TIMEOUT)
             .await
             .unwrap_or_else(|error| {
                 panic!(
-                    "the UI did not become ready ({error}); a binary built without \
+                    "the UI did not show {shown} ({error}); a binary built without \
                      --features custom-protocol shows a 'could not connect' page instead"
                 )
             });
         eprintln!(
-            "e2e: session up and app-ready after {} ms",
+            "e2e: session up and {shown} after {} ms",
             started.elapsed().as_millis()
         );
         app

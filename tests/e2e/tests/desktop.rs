@@ -499,3 +499,65 @@ fn files_with_extension(folder: &Path, extension: &str) -> Vec<std::path::PathBu
     files.sort();
     files
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and the app built with --features custom-protocol"]
+async fn a_second_window_on_the_same_plan_is_told_and_may_only_read_it() {
+    let _one_window = ONE_WINDOW.lock().await;
+    let plan = TestPlan::sample();
+    let first_driver = Driver::start(&plan);
+    let first = first_driver.session().await;
+
+    let second_driver = Driver::start(&plan);
+    let second = second_driver.session_showing("start-problem").await;
+    let message = second.text("start-problem-message").await;
+    assert!(
+        message.contains("open for editing in another Throughline window")
+            && message.contains(" since "),
+        "the second window says who has the plan and since when: {message}"
+    );
+    assert!(second.exists("start-open").await && second.exists("start-sample").await);
+    // No WebDriver screenshots here: with two windows on one display, WebKitWebDriver's
+    // screenshot of the second never answers.
+
+    second.click("open-read-only").await;
+    second.element("app-ready").await;
+    let status = second.text("status-read-only").await;
+    assert!(status.contains("Read-only"), "{status}");
+
+    // An edit in the read-only window is refused, and says why.
+    second.click("add-node-button").await;
+    second.select("add-node-kind", "org_goal").await;
+    second.fill("add-node-title", "Not mine to add").await;
+    second.fill("add-node-id", "G-RO").await;
+    second
+        .wait_enabled("add-node-submit", "a title is typed")
+        .await;
+    second.click("add-node-submit").await;
+    let toast = second
+        .wait_text("toast", "refuse the edit", |text| {
+            text.contains("read-only")
+        })
+        .await;
+    assert!(toast.contains("nothing was changed"), "{toast}");
+
+    // The first window edits on, and its edits reach the file.
+    add_node(&first, "org_goal", "Added by the editor", "G-ED", None).await;
+    first.close().await;
+    second.close().await;
+    drop(first_driver);
+    drop(second_driver);
+    let saved = throughline_core::store::load_plan(&plan.plan_path()).expect("the plan reads");
+    assert!(
+        saved.node("G-ED").is_some(),
+        "the editor's node is in the file"
+    );
+    assert!(
+        saved.node("G-RO").is_none(),
+        "the read-only window wrote nothing"
+    );
+    // The windows' processes ended (tauri-driver may kill them, leaving the lock file's
+    // text behind): the lock ended with them, and the plan opens for editing again.
+    throughline_core::store::Store::open(&plan.plan_path())
+        .expect("once both windows are gone, the plan opens for editing");
+}

@@ -12,10 +12,17 @@ export function StatusLine() {
       <span className="status-path" data-testid="status-path" title={planState.path}>
         <Icon name="file" size={13} /> {planState.path}
       </span>
-      <span className={`status-saved${saving ? " saving" : ""}`} data-testid="status-saved"
-        title="Every change is written to the plan file as you make it">
-        {saving ? "Saving…" : <><Icon name="check" size={13} /> Saved</>}
-      </span>
+      {planState.read_only ? (
+        <span className="status-read-only" data-testid="status-read-only"
+          title="Another window or program is editing this plan, or its folder cannot be written: changes are not possible here">
+          Read-only: open elsewhere for editing
+        </span>
+      ) : (
+        <span className={`status-saved${saving ? " saving" : ""}`} data-testid="status-saved"
+          title="Every change is written to the plan file as you make it">
+          {saving ? "Saving…" : <><Icon name="check" size={13} /> Saved</>}
+        </span>
+      )}
       {state.exporting ? (
         <span className="status-exporting" role="status" data-testid="status-exporting">
           <span className="progress-indeterminate" aria-hidden="true" /> Writing {state.exporting}…

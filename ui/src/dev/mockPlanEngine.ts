@@ -134,6 +134,7 @@ export class MockPlanEngine {
       analysis: this.analysis,
       can_undo: this.undoStack.length > 0,
       can_redo: this.redoStack.length > 0,
+      read_only: false,
       as_of: this.asOf,
       recent: this.recent,
     };

@@ -19,6 +19,9 @@ export const openPlan = () => call<OpenedPlan | null>("open_plan");
 /** Opens entry `index` of `PlanState.recent`. */
 export const openRecent = (index: number) => call<PlanState>("open_recent", { index });
 export const newPlan = () => call<PlanState | null>("new_plan");
+/** Opens, to look at only, the plan just refused as `plan_in_use` or `read_only_location`. */
+export const openReadOnly = () => call<PlanState>("open_read_only");
+export const openSample = () => call<PlanState>("open_sample");
 export const savePlanAs = () => call<PlanState | null>("save_plan_as");
 export const applyEdit = (edit: Edit) => call<PlanState>("apply_edit", { edit });
 export const undo = () => call<PlanState>("undo");

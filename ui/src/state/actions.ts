@@ -17,9 +17,35 @@ function enqueue<T>(work: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** Refusals after which the plan can still be opened to look at. */
+export const OPENS_READ_ONLY = new Set(["plan_in_use", "read_only_location"]);
+
+/** Refusals after which Rust holds the plan as the file now is: show that, not the old one. */
+const SHOWS_PLAN_ANEW = new Set(["changed_outside", "plan_replaced"]);
+
 export function showError(dispatch: Dispatch, error: unknown) {
   const { code, message } = toAppError(error);
-  dispatch({ type: "toast", toast: { tone: "error", code, message } });
+  const action = OPENS_READ_ONLY.has(code)
+    ? { label: "Open read-only", run: () => void openReadOnly(dispatch) }
+    : undefined;
+  dispatch({ type: "toast", toast: { tone: "error", code, message, action } });
+  if (SHOWS_PLAN_ANEW.has(code)) {
+    ipc.currentPlan().then(
+      (planState) => dispatch({ type: "loaded", planState, keepSelection: true }),
+      () => undefined,
+    );
+  }
+}
+
+/** Opens the plan just refused as in use (or unwritable), to look at only. */
+export async function openReadOnly(dispatch: Dispatch) {
+  try {
+    const planState = await ipc.openReadOnly();
+    dispatch({ type: "loaded", planState });
+    dispatch({ type: "select", id: null });
+  } catch (error) {
+    showError(dispatch, error);
+  }
 }
 
 export function showInfo(dispatch: Dispatch, message: string, action?: { label: string; run: () => void }) {
@@ -77,6 +103,8 @@ export function makeActions(dispatch: Dispatch) {
       if (opened.imported_from) showInfo(dispatch, `Imported ${opened.imported_from} into ${opened.state.path}.`);
     },
     newPlan: () => switchTo(ipc.newPlan),
+    openSample: () => switchTo(ipc.openSample),
+    openReadOnly: () => openReadOnly(dispatch),
     async saveAs() {
       const saved = await switchTo(ipc.savePlanAs);
       if (saved) showInfo(dispatch, `Saved a copy as ${saved.path}; you are now editing it.`);

@@ -40,6 +40,7 @@ export const STATE: PlanState = {
   analysis: { as_of: "2026-11-23", summary: { error: 1, warning: 2, info: 0, alignment_score: 1 }, findings: FINDINGS },
   can_undo: false,
   can_redo: false,
+  read_only: false,
   as_of: "2026-11-23",
   recent: [],
 };
