@@ -11,41 +11,10 @@ use minijinja::value::{Serde, Value};
 use crate::analysis::Severity;
 use crate::error::Result;
 
-use super::html::severity_words;
-use super::model::Report;
+use super::content::Report;
 use super::svg::{chart_text, charted};
-use super::templates::environment;
+use super::templates::{environment, severity_words};
 use super::{ReportFormat, render_error};
-
-/// Text as literal Markdown: safe inside a paragraph, a heading, a list item or a table cell.
-pub(crate) fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut chars = text.chars().peekable();
-    while let Some(ch) = chars.next() {
-        match ch {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '$' => {
-                out.push('\\');
-                out.push(ch);
-            }
-            // Only an entity (`&lt;`, `&#60;`) needs it; "R&D" and "skills & tools" read as they are.
-            '&' if chars
-                .peek()
-                .is_some_and(|next| next.is_alphanumeric() || *next == '#') =>
-            {
-                out.push_str("\\&");
-            }
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push(' ');
-            }
-            '\n' | '\u{2028}' | '\u{2029}' => out.push(' '),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
 
 pub(crate) fn render(report: &Report) -> Result<String> {
     let env = environment().map_err(|error| render_error(ReportFormat::Markdown, error))?;
@@ -96,20 +65,4 @@ fn bar(share: f64) -> String {
         "\u{2591}".repeat(20 - full),
         "\u{2593}".repeat(over)
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markdown_punctuation_and_line_breaks_are_neutralized() {
-        assert_eq!(escape_markdown("a|b"), "a\\|b");
-        assert_eq!(escape_markdown("<script>"), "\\<script\\>");
-        assert_eq!(escape_markdown("[x](http://e)"), "\\[x\\](http://e)");
-        assert_eq!(escape_markdown("&lt; R&D & co"), "\\&lt; R\\&D & co");
-        assert_eq!(escape_markdown("*b* _i_ `c`"), "\\*b\\* \\_i\\_ \\`c\\`");
-        assert_eq!(escape_markdown("one\r\ntwo\nthree"), "one two three");
-        assert_eq!(escape_markdown("Café – مرحبا"), "Café – مرحبا");
-    }
 }

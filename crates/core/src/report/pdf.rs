@@ -23,7 +23,7 @@ use crate::analysis::Severity;
 use crate::error::Result;
 use crate::model::NodeKind;
 
-use super::model::Report;
+use super::content::Report;
 use super::svg::{chart_text, charted, kind_style, severity_icon, share};
 use super::{ReportFormat, render_error};
 

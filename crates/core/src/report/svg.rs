@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::analysis::Severity;
 use crate::model::{LinkKind, NodeKind};
 
-use super::model::{Report, ResourceRow};
+use super::content::{Report, ResourceRow};
 
 /// Above this many nodes the map is not drawn: a few hundred boxes is the most a
 /// printed page or a screen can show legibly.
