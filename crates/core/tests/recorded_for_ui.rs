@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::Serialize;
 use throughline_core::{
-    Analysis, Edit, Link, LinkKey, LinkKind, Node, NodeKind, Plan, PlanGraph, ResourceType,
+    Analysis, Edit, Error, Link, LinkKey, LinkKind, Node, NodeKind, Plan, PlanGraph, ResourceType,
     Status, analyse,
 };
 
@@ -25,11 +25,13 @@ fn as_of() -> NaiveDate {
     NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").expect("AS_OF is a date")
 }
 
-/// A plan and its analysis: what `PlanState` carries besides the shell's own fields.
+/// A plan and its analysis: what `PlanState` carries besides the shell's own fields; and
+/// the score as the core shows it, for the UI's gauge to match.
 #[derive(Serialize)]
 struct State {
     plan: Plan,
     analysis: Analysis,
+    score_text: String,
 }
 
 #[derive(Serialize)]
@@ -56,6 +58,9 @@ struct Recording {
     start: &'static str,
     states: BTreeMap<&'static str, State>,
     edits: Vec<Tried>,
+    /// What undo and redo answer with nothing to undo or redo.
+    nothing_to_undo: Refusal,
+    nothing_to_redo: Refusal,
 }
 
 impl Recording {
@@ -67,6 +72,8 @@ impl Recording {
             start: "start",
             states,
             edits: Vec::new(),
+            nothing_to_undo: refusal(Error::NothingTo("undo")),
+            nothing_to_redo: refusal(Error::NothingTo("redo")),
         }
     }
 
@@ -80,13 +87,7 @@ impl Recording {
                 self.states.insert(to, state_of(&graph));
                 (Some(to), None)
             }
-            Err(error) => (
-                None,
-                Some(Refusal {
-                    code: error.code(),
-                    message: error.to_string(),
-                }),
-            ),
+            Err(error) => (None, Some(refusal(error))),
         };
         self.edits.push(Tried {
             name,
@@ -114,10 +115,20 @@ impl Recording {
     }
 }
 
+/// An error as the app's shell sends it to the UI.
+fn refusal(error: Error) -> Refusal {
+    Refusal {
+        code: error.code(),
+        message: error.to_string(),
+    }
+}
+
 fn state_of(graph: &PlanGraph) -> State {
+    let analysis = analyse(graph, as_of());
     State {
         plan: graph.to_plan(),
-        analysis: analyse(graph, as_of()),
+        score_text: analysis.summary.score_text(),
+        analysis,
     }
 }
 
