@@ -221,7 +221,14 @@ fn json_output_has_exactly_the_documented_shape() {
     keys.sort_unstable();
     assert_eq!(
         keys,
-        ["aligned", "alignment_score", "error", "info", "scored", "warning"]
+        [
+            "aligned",
+            "alignment_score",
+            "error",
+            "info",
+            "scored",
+            "warning"
+        ]
     );
     assert_eq!(summary["error"], 4, "the sample has four errors");
     assert_eq!(

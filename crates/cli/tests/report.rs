@@ -53,10 +53,9 @@ fn check_and_every_report_show_the_same_score() {
         dir.path(),
         &["check", "plan.json", "--as-of", AS_OF, "--format", "json"],
     );
-    let summary: serde_json::Value =
-        serde_json::from_str::<serde_json::Value>(&check.stdout).expect("check prints JSON")
-            ["summary"]
-            .clone();
+    let summary: serde_json::Value = serde_json::from_str::<serde_json::Value>(&check.stdout)
+        .expect("check prints JSON")["summary"]
+        .clone();
     let (aligned, scored) = (
         summary["aligned"].as_u64().expect("aligned is a count"),
         summary["scored"].as_u64().expect("scored is a count"),
@@ -91,10 +90,9 @@ fn check_and_every_report_show_the_same_score() {
         &["report", "plan.json", "-o", "r.json", "--as-of", AS_OF],
     );
     assert_eq!(result.code, 0, "{}", result.stderr);
-    let report: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.path().join("r.json")).expect("written"),
-    )
-    .expect("the JSON report parses");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).expect("written"))
+            .expect("the JSON report parses");
     assert_eq!(
         report["analysis"]["summary"], summary,
         "the JSON report carries check's summary, fraction and counts alike"

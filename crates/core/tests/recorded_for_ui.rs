@@ -224,7 +224,9 @@ fn the_small_plan_and_its_edits_are_recorded() {
     recording.try_edit(
         "rename S1",
         "start",
-        updated(&graph, "S1", |s| s.title = "Shift left, for real".to_owned()),
+        updated(&graph, "S1", |s| {
+            s.title = "Shift left, for real".to_owned()
+        }),
         "S1 renamed",
     );
     recording.try_edit(
