@@ -3,7 +3,9 @@
 //! [`Facts`] gathered once; none walks the graph beyond a node's own links (evidence
 //! lists aside, which are capped), so a whole analysis stays linear.
 //!
-//! The per-node rules take a present node and answer its finding, if any;
+//! The per-node rules take a present node (its index and its data) and add their
+//! finding, if any, to `found` (pushed where it is made: a finding is a few hundred
+//! bytes, and handing it back would copy it once more);
 //! [`single_points_of_failure`] looks at every goal at once.
 
 use chrono::NaiveDate;
@@ -11,7 +13,7 @@ use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
-use crate::model::{LinkKind, NodeKind, ResourceType};
+use crate::model::{LinkKind, Node, NodeKind, ResourceType};
 use crate::text::{Quoted, format_amount, join_or, quoted};
 
 use super::facts::{Backing, Facts};
@@ -27,15 +29,15 @@ const CAPACITY_TOLERANCE: f64 = 1e-9;
 
 /// | `orphan` | error | a present team_goal, strategy or initiative that reaches no
 /// present org_goal |
-pub(super) fn orphan(facts: &Facts, at: NodeIndex) -> Option<Finding> {
-    let node = facts.node(at);
+#[inline]
+pub(super) fn orphan(facts: &Facts, at: NodeIndex, node: &Node, found: &mut Vec<Finding>) {
     let kind = node.kind;
     if !matches!(
         kind,
         NodeKind::TeamGoal | NodeKind::Strategy | NodeKind::Initiative
     ) || facts.reaches_org[at.index()]
     {
-        return None;
+        return;
     }
     let stops_at = orphan_stops(facts, at);
     let mut finding = Finding::new(
@@ -48,16 +50,21 @@ pub(super) fn orphan(facts: &Facts, at: NodeIndex) -> Option<Finding> {
         ),
     );
     finding.stops_at = Some(stops_at);
-    Some(finding)
+    found.push(finding);
 }
 
 /// | `unsupported_goal` | error | a present goal that no present action reaches |
-pub(super) fn unsupported_goal(facts: &Facts, at: NodeIndex) -> Option<Finding> {
-    let node = facts.node(at);
+#[inline]
+pub(super) fn unsupported_goal(
+    facts: &Facts,
+    at: NodeIndex,
+    node: &Node,
+    found: &mut Vec<Finding>,
+) {
     if !node.kind.is_goal() || facts.reached_by_action[at.index()] {
-        return None;
+        return;
     }
-    Some(Finding::new(
+    found.push(Finding::new(
         Rule::UnsupportedGoal,
         node,
         format!(
@@ -65,18 +72,23 @@ pub(super) fn unsupported_goal(facts: &Facts, at: NodeIndex) -> Option<Finding> 
             node.kind.label(),
             Quoted(&node.title)
         ),
-    ))
+    ));
 }
 
 /// | `unresourced_goal` | error | a present goal reached by actions, none of them
 /// resourced |
 ///
 /// (So it never fires with `unsupported_goal`, which needs no action to reach the goal.)
-pub(super) fn unresourced_goal(facts: &Facts, at: NodeIndex) -> Option<Finding> {
-    let node = facts.node(at);
+#[inline]
+pub(super) fn unresourced_goal(
+    facts: &Facts,
+    at: NodeIndex,
+    node: &Node,
+    found: &mut Vec<Finding>,
+) {
     let i = at.index();
     if !node.kind.is_goal() || !facts.reached_by_action[i] || facts.reached_by_resourced_action[i] {
-        return None;
+        return;
     }
     let actions = actions_below(facts, at);
     let mut finding = Finding::new(
@@ -89,19 +101,21 @@ pub(super) fn unresourced_goal(facts: &Facts, at: NodeIndex) -> Option<Finding> 
         ),
     );
     finding.unresourced_actions = Some(actions);
-    Some(finding)
+    found.push(finding);
 }
 
 /// | `over_allocated` | error | a present resource with a `capacity` whose counting
 /// allocations sum to more than it |
 ///
 /// This is the one definition of over-allocation: reports and the app read its findings.
-pub(super) fn over_allocated(facts: &Facts, at: NodeIndex) -> Option<Finding> {
-    let node = facts.node(at);
+#[inline]
+pub(super) fn over_allocated(facts: &Facts, at: NodeIndex, node: &Node, found: &mut Vec<Finding>) {
     if node.kind != NodeKind::Resource || !facts.allocates_any[at.index()] {
-        return None;
+        return;
     }
-    let capacity = node.capacity?;
+    let Some(capacity) = node.capacity else {
+        return;
+    };
     let mut allocations = facts.counting_allocations(at);
     // Summed in id order, so that the same plan always gives the same sum to the last
     // bit however its links were added. (Two amounts add up the same either way round;
@@ -111,7 +125,7 @@ pub(super) fn over_allocated(facts: &Facts, at: NodeIndex) -> Option<Finding> {
     }
     let sum: f64 = allocations.iter().map(|(_, amount)| amount).sum();
     if sum <= capacity + CAPACITY_TOLERANCE * capacity.abs().max(1.0) {
-        return None;
+        return;
     }
     allocations.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let unit = node
@@ -141,49 +155,59 @@ pub(super) fn over_allocated(facts: &Facts, at: NodeIndex) -> Option<Finding> {
     );
     finding.allocated = Some(sum);
     finding.capacity = Some(capacity);
-    Some(finding)
+    found.push(finding);
 }
 
 /// | `unresourced_strategy` | warning | a present strategy that is not resourced and
 /// that no resourced initiative reaches |
-pub(super) fn unresourced_strategy(facts: &Facts, at: NodeIndex) -> Option<Finding> {
-    let node = facts.node(at);
+#[inline]
+pub(super) fn unresourced_strategy(
+    facts: &Facts,
+    at: NodeIndex,
+    node: &Node,
+    found: &mut Vec<Finding>,
+) {
     let i = at.index();
     if node.kind != NodeKind::Strategy
         || facts.resourced[i]
         || facts.reached_by_resourced_initiative[i]
     {
-        return None;
+        return;
     }
-    Some(Finding::new(
+    found.push(Finding::new(
         Rule::UnresourcedStrategy,
         node,
         format!(
             "Nothing is allocated to the strategy {} or to any initiative carrying it out.",
             Quoted(&node.title)
         ),
-    ))
+    ));
 }
 
 /// | `unresourced_initiative` | warning | a present initiative that is not resourced |
-pub(super) fn unresourced_initiative(facts: &Facts, at: NodeIndex) -> Option<Finding> {
-    let node = facts.node(at);
+#[inline]
+pub(super) fn unresourced_initiative(
+    facts: &Facts,
+    at: NodeIndex,
+    node: &Node,
+    found: &mut Vec<Finding>,
+) {
     if node.kind != NodeKind::Initiative || facts.resourced[at.index()] {
-        return None;
+        return;
     }
-    Some(Finding::new(
+    found.push(Finding::new(
         Rule::UnresourcedInitiative,
         node,
         format!(
             "The initiative {} has no funding, tools, skills or time allocated.",
             Quoted(&node.title)
         ),
-    ))
+    ));
 }
 
 /// | `missing_why` | warning | a present goal or strategy whose `why` is absent or blank |
-pub(super) fn missing_why(facts: &Facts, at: NodeIndex) -> Option<Finding> {
-    let node = facts.node(at);
+#[inline]
+pub(super) fn missing_why(node: &Node, found: &mut Vec<Finding>) {
     let kind = node.kind;
     if !(kind.is_goal() || kind == NodeKind::Strategy)
         || node
@@ -191,9 +215,9 @@ pub(super) fn missing_why(facts: &Facts, at: NodeIndex) -> Option<Finding> {
             .as_deref()
             .is_some_and(|why| !why.trim().is_empty())
     {
-        return None;
+        return;
     }
-    Some(Finding::new(
+    found.push(Finding::new(
         Rule::MissingWhy,
         node,
         format!(
@@ -201,17 +225,17 @@ pub(super) fn missing_why(facts: &Facts, at: NodeIndex) -> Option<Finding> {
             kind.label(),
             Quoted(&node.title)
         ),
-    ))
+    ));
 }
 
 /// | `stale_review` | warning | a present goal or strategy with status proposed/active
 /// whose latest review is absent or more than `review_cadence_days` days before the
 /// as-of date (exactly the cadence is not stale) |
-pub(super) fn stale_review(facts: &Facts, at: NodeIndex, as_of: NaiveDate) -> Option<Finding> {
-    let node = facts.node(at);
+#[inline]
+pub(super) fn stale_review(facts: &Facts, node: &Node, as_of: NaiveDate, found: &mut Vec<Finding>) {
     let kind = node.kind;
     if !(kind.is_goal() || kind == NodeKind::Strategy) || !node.status.is_open() {
-        return None;
+        return;
     }
     let title = Quoted(&node.title);
     let message = match node.last_reviewed {
@@ -220,7 +244,7 @@ pub(super) fn stale_review(facts: &Facts, at: NodeIndex, as_of: NaiveDate) -> Op
             let cadence = i64::from(facts.plan.review_cadence_days());
             let days = (as_of - reviewed).num_days();
             if days <= cadence {
-                return None;
+                return;
             }
             format!(
                 "The {} {title} was last reviewed on {reviewed}, {} before {as_of}; the cadence is {}.",
@@ -230,18 +254,20 @@ pub(super) fn stale_review(facts: &Facts, at: NodeIndex, as_of: NaiveDate) -> Op
             )
         }
     };
-    Some(Finding::new(Rule::StaleReview, node, message))
+    found.push(Finding::new(Rule::StaleReview, node, message))
 }
 
 /// | `past_target` | warning | a present non-resource node with status proposed/active
 /// whose `target_date` is before the as-of date |
-pub(super) fn past_target(facts: &Facts, at: NodeIndex, as_of: NaiveDate) -> Option<Finding> {
-    let node = facts.node(at);
+#[inline]
+pub(super) fn past_target(node: &Node, as_of: NaiveDate, found: &mut Vec<Finding>) {
     if node.kind == NodeKind::Resource || !node.status.is_open() {
-        return None;
+        return;
     }
-    let target = node.target_date.filter(|target| *target < as_of)?;
-    Some(Finding::new(
+    let Some(target) = node.target_date.filter(|target| *target < as_of) else {
+        return;
+    };
+    found.push(Finding::new(
         Rule::PastTarget,
         node,
         format!(
@@ -251,20 +277,20 @@ pub(super) fn past_target(facts: &Facts, at: NodeIndex, as_of: NaiveDate) -> Opt
             node.status.as_str(),
             day_count((as_of - target).num_days())
         ),
-    ))
+    ));
 }
 
 /// | `capability_gap` | info | a present strategy that is resourced or reached by a
 /// resourced initiative, but whose counting allocations (its own and those of
 /// initiatives that reach it) lack some of the four resource types; `missing` lists
 /// them in the order funding, tool, skill, time |
-pub(super) fn capability_gap(facts: &Facts, at: NodeIndex) -> Option<Finding> {
-    let node = facts.node(at);
+#[inline]
+pub(super) fn capability_gap(facts: &Facts, at: NodeIndex, node: &Node, found: &mut Vec<Finding>) {
     let i = at.index();
     if node.kind != NodeKind::Strategy
         || !(facts.resourced[i] || facts.reached_by_resourced_initiative[i])
     {
-        return None;
+        return;
     }
     let types = facts.own_types[i] | facts.initiative_types[i];
     let missing: Vec<ResourceType> = ResourceType::ALL
@@ -272,7 +298,7 @@ pub(super) fn capability_gap(facts: &Facts, at: NodeIndex) -> Option<Finding> {
         .filter(|ty| types & ty.bit() == 0)
         .collect();
     if missing.is_empty() {
-        return None;
+        return;
     }
     let names: Vec<&str> = missing.iter().map(|ty| ty.label()).collect();
     let mut finding = Finding::new(
@@ -285,23 +311,23 @@ pub(super) fn capability_gap(facts: &Facts, at: NodeIndex) -> Option<Finding> {
         ),
     );
     finding.missing = Some(missing);
-    Some(finding)
+    found.push(finding);
 }
 
 /// | `idle_resource` | info | a present resource with no counting allocation |
-pub(super) fn idle_resource(facts: &Facts, at: NodeIndex) -> Option<Finding> {
-    let node = facts.node(at);
+#[inline]
+pub(super) fn idle_resource(facts: &Facts, at: NodeIndex, node: &Node, found: &mut Vec<Finding>) {
     if node.kind != NodeKind::Resource || facts.allocates_any[at.index()] {
-        return None;
+        return;
     }
-    Some(Finding::new(
+    found.push(Finding::new(
         Rule::IdleResource,
         node,
         format!(
             "{} is not allocated to any present strategy or initiative.",
             Quoted(&node.title)
         ),
-    ))
+    ));
 }
 
 /// | `single_point_of_failure` | info | a present resource R that is the only resource
@@ -313,9 +339,10 @@ pub(super) fn single_points_of_failure(facts: &Facts) -> Vec<Finding> {
     let graph = facts.plan.inner();
     let mut goals_behind: Vec<Vec<NodeIndex>> = vec![Vec::new(); facts.present.len()];
     for at in graph.node_indices() {
-        if facts.is_present(at)
-            && facts.node(at).kind.is_goal()
-            && let Backing::One(resource) = facts.backing[at.index()]
+        let i = at.index();
+        if facts.present[i]
+            && facts.kind[i].is_goal()
+            && let Backing::One(resource) = facts.backing[i]
         {
             goals_behind[resource.index()].push(at);
         }

@@ -39,6 +39,9 @@ pub(super) struct Facts<'a> {
     pub plan: &'a PlanGraph,
     /// Not dropped.
     pub present: Vec<bool>,
+    /// Each node's kind, kept compact: passes over every node then read a byte per
+    /// node rather than the node itself.
+    pub kind: Vec<NodeKind>,
     /// Has at least one counting allocation.
     pub resourced: Vec<bool>,
     /// The resource types of its own counting allocations (bits of `ResourceType::bit`).
@@ -71,6 +74,7 @@ impl<'a> Facts<'a> {
         let mut facts = Facts {
             plan,
             present: vec![false; bound],
+            kind: vec![NodeKind::Resource; bound],
             resourced: vec![false; bound],
             own_types: vec![0; bound],
             allocates_any: vec![false; bound],
@@ -83,7 +87,9 @@ impl<'a> Facts<'a> {
             dead_end: vec![None; bound],
         };
         for at in plan.inner().node_indices() {
-            facts.present[at.index()] = facts.node(at).is_present();
+            let node = facts.node(at);
+            facts.present[at.index()] = node.is_present();
+            facts.kind[at.index()] = node.kind;
         }
         let own_backing = facts.gather_allocations();
         let order = facts.topological_order();
@@ -104,22 +110,28 @@ impl<'a> Facts<'a> {
     /// Returns each node's own backing (the resources allocated to it directly).
     fn gather_allocations(&mut self) -> Vec<Backing> {
         let graph = self.plan.inner();
-        let mut own_backing = vec![Backing::None; self.present.len()];
+        // Plain slices in the hot loops: a fact vector reached through `self` would be
+        // looked up again after every write to another.
+        let present: &[bool] = &self.present;
+        let resourced: &mut [bool] = &mut self.resourced;
+        let own_types: &mut [u8] = &mut self.own_types;
+        let allocates_any: &mut [bool] = &mut self.allocates_any;
+        let mut own_backing = vec![Backing::None; present.len()];
         for edge in graph.edge_references() {
             let (from, to) = (edge.source(), edge.target());
             let link = edge.weight();
-            if link.kind != LinkKind::Allocates || !self.is_present(from) || !self.is_present(to) {
+            if link.kind != LinkKind::Allocates || !present[from.index()] || !present[to.index()] {
                 continue;
             }
             if link.amount.unwrap_or(0.0) <= 0.0 {
                 continue;
             }
-            self.resourced[to.index()] = true;
-            if let Some(ty) = self.node(from).resource_type {
-                self.own_types[to.index()] |= ty.bit();
+            resourced[to.index()] = true;
+            if let Some(ty) = graph[from].node.resource_type {
+                own_types[to.index()] |= ty.bit();
             }
             own_backing[to.index()] = own_backing[to.index()].join(Backing::One(from));
-            self.allocates_any[from.index()] = true;
+            allocates_any[from.index()] = true;
         }
         own_backing
     }
@@ -127,34 +139,43 @@ impl<'a> Facts<'a> {
     /// What reaches each node from below, carried up the `supports` links.
     fn gather_upward(&mut self, order: &[NodeIndex], own_backing: &[Backing]) {
         let graph = self.plan.inner();
+        let present: &[bool] = &self.present;
+        let kinds: &[NodeKind] = &self.kind;
+        let resourced: &[bool] = &self.resourced;
+        let own_types: &[u8] = &self.own_types;
+        let reached_by_action: &mut [bool] = &mut self.reached_by_action;
+        let reached_by_resourced_action: &mut [bool] = &mut self.reached_by_resourced_action;
+        let reached_by_resourced_initiative: &mut [bool] =
+            &mut self.reached_by_resourced_initiative;
+        let initiative_types: &mut [u8] = &mut self.initiative_types;
+        let backing: &mut [Backing] = &mut self.backing;
         for &at in order {
-            let kind = self.node(at).kind;
             let i = at.index();
+            let kind = kinds[i];
             let is_action = kind.is_action();
             let is_initiative = kind == NodeKind::Initiative;
-            let gives_action = self.reached_by_action[i] || is_action;
+            let gives_action = reached_by_action[i] || is_action;
             let gives_resourced_action =
-                self.reached_by_resourced_action[i] || (is_action && self.resourced[i]);
+                reached_by_resourced_action[i] || (is_action && resourced[i]);
             let gives_resourced_initiative =
-                self.reached_by_resourced_initiative[i] || (is_initiative && self.resourced[i]);
-            let gives_types =
-                self.initiative_types[i] | if is_initiative { self.own_types[i] } else { 0 };
+                reached_by_resourced_initiative[i] || (is_initiative && resourced[i]);
+            let gives_types = initiative_types[i] | if is_initiative { own_types[i] } else { 0 };
             let gives_backing = if is_action {
-                self.backing[i].join(own_backing[i])
+                backing[i].join(own_backing[i])
             } else {
-                self.backing[i]
+                backing[i]
             };
             for edge in graph.edges_directed(at, Direction::Outgoing) {
                 let up = edge.target();
-                if edge.weight().kind != LinkKind::Supports || !self.is_present(up) {
+                if edge.weight().kind != LinkKind::Supports || !present[up.index()] {
                     continue;
                 }
                 let u = up.index();
-                self.reached_by_action[u] |= gives_action;
-                self.reached_by_resourced_action[u] |= gives_resourced_action;
-                self.reached_by_resourced_initiative[u] |= gives_resourced_initiative;
-                self.initiative_types[u] |= gives_types;
-                self.backing[u] = self.backing[u].join(gives_backing);
+                reached_by_action[u] |= gives_action;
+                reached_by_resourced_action[u] |= gives_resourced_action;
+                reached_by_resourced_initiative[u] |= gives_resourced_initiative;
+                initiative_types[u] |= gives_types;
+                backing[u] = backing[u].join(gives_backing);
             }
         }
     }
@@ -163,25 +184,29 @@ impl<'a> Facts<'a> {
     fn gather_downward(&mut self, order: &[NodeIndex]) {
         let plan = self.plan;
         let node = |at: NodeIndex| &plan.inner()[at].node;
+        let present: &[bool] = &self.present;
+        let kinds: &[NodeKind] = &self.kind;
+        let reaches_org: &mut [bool] = &mut self.reaches_org;
+        let dead_end: &mut [Option<NodeIndex>] = &mut self.dead_end;
         for &at in order.iter().rev() {
             let i = at.index();
             let mut has_way_up = false;
-            for up in supports_up(plan, &self.present, at) {
+            for up in supports_up(plan, present, at) {
                 has_way_up = true;
                 let u = up.index();
-                if node(up).kind == NodeKind::OrgGoal || self.reaches_org[u] {
-                    self.reaches_org[i] = true;
+                if kinds[u] == NodeKind::OrgGoal || reaches_org[u] {
+                    reaches_org[i] = true;
                 }
                 // Of several ways up, keep the dead end with the smallest id: the evidence
                 // must depend on the plan alone, not on the order links were added in.
-                self.dead_end[i] = match (self.dead_end[i], self.dead_end[u]) {
+                dead_end[i] = match (dead_end[i], dead_end[u]) {
                     (Some(kept), Some(other)) if node(other).id < node(kept).id => Some(other),
                     (None, other) => other,
                     (kept, _) => kept,
                 };
             }
             if !has_way_up {
-                self.dead_end[i] = Some(at);
+                dead_end[i] = Some(at);
             }
         }
     }

@@ -6,6 +6,7 @@
 //! size of the plan. The as-of date is passed in, never read from the clock.
 
 use chrono::NaiveDate;
+use petgraph::visit::IntoNodeReferences;
 
 use crate::graph::PlanGraph;
 
@@ -27,26 +28,27 @@ pub fn analyse(plan: &PlanGraph, as_of: NaiveDate) -> Analysis {
     let facts = Facts::gather(plan);
     let mut findings = Vec::new();
     let mut score = ScoreTally::default();
-    for at in plan.inner().node_indices() {
+    for (at, slot) in plan.inner().node_references() {
+        let node = &slot.node;
         if !facts.is_present(at) {
             continue;
         }
         let first = findings.len();
-        findings.extend(checks::orphan(&facts, at));
-        findings.extend(checks::unsupported_goal(&facts, at));
-        findings.extend(checks::unresourced_goal(&facts, at));
-        findings.extend(checks::over_allocated(&facts, at));
-        findings.extend(checks::unresourced_strategy(&facts, at));
-        findings.extend(checks::unresourced_initiative(&facts, at));
-        findings.extend(checks::missing_why(&facts, at));
-        findings.extend(checks::stale_review(&facts, at, as_of));
-        findings.extend(checks::past_target(&facts, at, as_of));
-        findings.extend(checks::capability_gap(&facts, at));
-        findings.extend(checks::idle_resource(&facts, at));
+        checks::orphan(&facts, at, node, &mut findings);
+        checks::unsupported_goal(&facts, at, node, &mut findings);
+        checks::unresourced_goal(&facts, at, node, &mut findings);
+        checks::over_allocated(&facts, at, node, &mut findings);
+        checks::unresourced_strategy(&facts, at, node, &mut findings);
+        checks::unresourced_initiative(&facts, at, node, &mut findings);
+        checks::missing_why(node, &mut findings);
+        checks::stale_review(&facts, node, as_of, &mut findings);
+        checks::past_target(node, as_of, &mut findings);
+        checks::capability_gap(&facts, at, node, &mut findings);
+        checks::idle_resource(&facts, at, node, &mut findings);
         let misaligned = findings[first..]
             .iter()
             .any(|finding| finding.rule.lowers_alignment());
-        score.count(facts.node(at).kind, misaligned);
+        score.count(node.kind, misaligned);
     }
     findings.extend(checks::single_points_of_failure(&facts));
 
