@@ -121,7 +121,13 @@ fn check_on_the_sample_finds_errors_and_exits_1() {
         "{text}"
     );
     assert!(text.contains("As of: 2026-11-23"), "{text}");
-    assert!(text.contains("Alignment score: "), "{text}");
+    assert!(
+        text.contains(
+            "Alignment score: 78% (25 of 32 goals, strategies and initiatives aligned)\n"
+        ),
+        "issue 8: the sample's score counts its goals, strategies and initiatives, rounded down, \
+         and no longer reads 100% above its four errors:\n{text}"
+    );
     for heading in ["Errors (", "Warnings (", "Info ("] {
         assert!(text.contains(heading), "text should group under {heading}");
     }
@@ -213,9 +219,27 @@ fn json_output_has_exactly_the_documented_shape() {
     let summary = output["summary"].as_object().expect("summary is an object");
     let mut keys: Vec<&str> = summary.keys().map(String::as_str).collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["alignment_score", "error", "info", "warning"]);
+    assert_eq!(
+        keys,
+        [
+            "aligned",
+            "alignment_score",
+            "error",
+            "info",
+            "scored",
+            "warning"
+        ]
+    );
     assert_eq!(summary["error"], 4, "the sample has four errors");
-    assert!(summary["alignment_score"].is_f64());
+    assert_eq!(
+        (&summary["aligned"], &summary["scored"]),
+        (&json!(25), &json!(32)),
+        "the score's two counts ride along"
+    );
+    assert_eq!(
+        summary["alignment_score"], 0.78125,
+        "the exact fraction, not the rounded percentage"
+    );
 
     let findings = output["findings"].as_array().expect("findings is a list");
     let severities = ["error", "warning", "info"];
@@ -246,7 +270,7 @@ fn json_output_has_exactly_the_documented_shape() {
 }
 
 #[test]
-fn json_output_of_a_plan_without_org_goals_has_a_null_score() {
+fn json_output_of_a_plan_with_nothing_scored_has_a_null_score() {
     let dir = folder();
     write(
         dir.path(),
@@ -260,6 +284,11 @@ fn json_output_of_a_plan_without_org_goals_has_a_null_score() {
     assert_eq!(check.code, 0, "{}", check.stderr);
     let output: Value = serde_json::from_str(&check.stdout).expect("JSON");
     assert!(output["summary"]["alignment_score"].is_null());
+    assert_eq!(
+        (&output["summary"]["aligned"], &output["summary"]["scored"]),
+        (&json!(0), &json!(0)),
+        "nothing is scored in an empty plan"
+    );
     assert_eq!(output["findings"], json!([]));
 }
 

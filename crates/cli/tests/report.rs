@@ -44,6 +44,61 @@ fn every_format_is_chosen_by_the_extension() {
     }
 }
 
+/// Issue 8: the score a planner reads in `check` is the one every report shows, with
+/// the same counts and the same sentence saying what it means.
+#[test]
+fn check_and_every_report_show_the_same_score() {
+    let dir = folder_with_plan();
+    let check = run(
+        dir.path(),
+        &["check", "plan.json", "--as-of", AS_OF, "--format", "json"],
+    );
+    let summary: serde_json::Value = serde_json::from_str::<serde_json::Value>(&check.stdout)
+        .expect("check prints JSON")["summary"]
+        .clone();
+    let (aligned, scored) = (
+        summary["aligned"].as_u64().expect("aligned is a count"),
+        summary["scored"].as_u64().expect("scored is a count"),
+    );
+    let percent = format!("{}%", aligned * 100 / scored);
+    let counts = format!("{aligned} of {scored} goals, strategies and initiatives aligned");
+    let text = run(dir.path(), &["check", "plan.json", "--as-of", AS_OF]).stdout;
+    assert!(
+        text.contains(&format!("Alignment score: {percent} ({counts})")),
+        "check's text shows the percentage rounded down and its counts:\n{text}"
+    );
+    for name in ["r.html", "r.md"] {
+        let result = run(
+            dir.path(),
+            &["report", "plan.json", "-o", name, "--as-of", AS_OF],
+        );
+        assert_eq!(result.code, 0, "{}", result.stderr);
+        let report = std::fs::read_to_string(dir.path().join(name)).expect("written");
+        for expected in [
+            percent.as_str(),
+            counts.as_str(),
+            throughline_core::analysis::SCORE_SENTENCE,
+        ] {
+            assert!(
+                report.contains(expected),
+                "{name} should show {expected:?} as check does"
+            );
+        }
+    }
+    let result = run(
+        dir.path(),
+        &["report", "plan.json", "-o", "r.json", "--as-of", AS_OF],
+    );
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).expect("written"))
+            .expect("the JSON report parses");
+    assert_eq!(
+        report["analysis"]["summary"], summary,
+        "the JSON report carries check's summary, fraction and counts alike"
+    );
+}
+
 #[test]
 fn csv_writes_the_allocations_beside_and_names_both_files() {
     let dir = folder_with_plan();

@@ -6,6 +6,9 @@
 
 use std::path::PathBuf;
 
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
 use crate::model::{LinkKey, NodeKind};
 use crate::text::{Literal, Quoted};
 
@@ -209,38 +212,141 @@ fn a(label: &str) -> String {
     format!("{article} {label}")
 }
 
-impl Error {
-    /// A stable identifier for programs (the app's UI, scripts) to switch on.
-    pub fn code(&self) -> &'static str {
+/// The stable identifier of each kind of error, for programs (the app's UI, scripts) to
+/// switch on. Exported to TypeScript as a union of its snake_case names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorCode {
+    InvalidField,
+    UnknownNode,
+    DuplicateNode,
+    UnknownLink,
+    SelfLink,
+    WrongKinds,
+    DuplicateLink,
+    Loop,
+    KindChangeBreaksLink,
+    InvalidJson,
+    InvalidXml,
+    NotArchimate,
+    NotAPlan,
+    NewerSchema,
+    Corrupt,
+    PlanInUse,
+    PlanReplaced,
+    ChangedOutside,
+    DiskFull,
+    ReadOnlyLocation,
+    OpenedReadOnly,
+    Io,
+    Store,
+    NothingToDo,
+    UnknownTeam,
+    Render,
+}
+
+impl ErrorCode {
+    pub const ALL: [ErrorCode; 26] = [
+        ErrorCode::InvalidField,
+        ErrorCode::UnknownNode,
+        ErrorCode::DuplicateNode,
+        ErrorCode::UnknownLink,
+        ErrorCode::SelfLink,
+        ErrorCode::WrongKinds,
+        ErrorCode::DuplicateLink,
+        ErrorCode::Loop,
+        ErrorCode::KindChangeBreaksLink,
+        ErrorCode::InvalidJson,
+        ErrorCode::InvalidXml,
+        ErrorCode::NotArchimate,
+        ErrorCode::NotAPlan,
+        ErrorCode::NewerSchema,
+        ErrorCode::Corrupt,
+        ErrorCode::PlanInUse,
+        ErrorCode::PlanReplaced,
+        ErrorCode::ChangedOutside,
+        ErrorCode::DiskFull,
+        ErrorCode::ReadOnlyLocation,
+        ErrorCode::OpenedReadOnly,
+        ErrorCode::Io,
+        ErrorCode::Store,
+        ErrorCode::NothingToDo,
+        ErrorCode::UnknownTeam,
+        ErrorCode::Render,
+    ];
+
+    /// The code as it appears in `{code, message}` errors: `duplicate_node`, `loop`, ...
+    pub fn as_str(self) -> &'static str {
         match self {
-            Error::InvalidField { .. } => "invalid_field",
-            Error::UnknownNode { .. } => "unknown_node",
-            Error::DuplicateNode { .. } => "duplicate_node",
-            Error::UnknownLink { .. } => "unknown_link",
-            Error::SelfLink { .. } => "self_link",
-            Error::WrongKinds { .. } => "wrong_kinds",
-            Error::DuplicateLink { .. } => "duplicate_link",
-            Error::Loop { .. } => "loop",
-            Error::KindChangeBreaksLink { .. } => "kind_change_breaks_link",
-            Error::At { source, .. } => source.code(),
-            Error::Json { .. } => "invalid_json",
-            Error::Xml { .. } => "invalid_xml",
-            Error::NotArchiMate { .. } => "not_archimate",
-            Error::NotAPlan { .. } => "not_a_plan",
-            Error::NewerSchema { .. } => "newer_schema",
-            Error::Corrupt { .. } => "corrupt",
-            Error::PlanInUse { .. } => "plan_in_use",
-            Error::PlanReplaced { .. } => "plan_replaced",
-            Error::ChangedOutside { .. } => "changed_outside",
-            Error::DiskFull { .. } => "disk_full",
-            Error::ReadOnlyLocation { .. } => "read_only_location",
-            Error::OpenedReadOnly { .. } => "opened_read_only",
-            Error::Io { .. } => "io",
-            Error::Sqlite(_) => "store",
-            Error::NothingTo(_) => "nothing_to_do",
-            Error::UnknownTeam { .. } => "unknown_team",
-            Error::Render { .. } => "render",
+            ErrorCode::InvalidField => "invalid_field",
+            ErrorCode::UnknownNode => "unknown_node",
+            ErrorCode::DuplicateNode => "duplicate_node",
+            ErrorCode::UnknownLink => "unknown_link",
+            ErrorCode::SelfLink => "self_link",
+            ErrorCode::WrongKinds => "wrong_kinds",
+            ErrorCode::DuplicateLink => "duplicate_link",
+            ErrorCode::Loop => "loop",
+            ErrorCode::KindChangeBreaksLink => "kind_change_breaks_link",
+            ErrorCode::InvalidJson => "invalid_json",
+            ErrorCode::InvalidXml => "invalid_xml",
+            ErrorCode::NotArchimate => "not_archimate",
+            ErrorCode::NotAPlan => "not_a_plan",
+            ErrorCode::NewerSchema => "newer_schema",
+            ErrorCode::Corrupt => "corrupt",
+            ErrorCode::PlanInUse => "plan_in_use",
+            ErrorCode::PlanReplaced => "plan_replaced",
+            ErrorCode::ChangedOutside => "changed_outside",
+            ErrorCode::DiskFull => "disk_full",
+            ErrorCode::ReadOnlyLocation => "read_only_location",
+            ErrorCode::OpenedReadOnly => "opened_read_only",
+            ErrorCode::Io => "io",
+            ErrorCode::Store => "store",
+            ErrorCode::NothingToDo => "nothing_to_do",
+            ErrorCode::UnknownTeam => "unknown_team",
+            ErrorCode::Render => "render",
         }
+    }
+}
+
+impl Error {
+    /// What kind of error this is, as a stable code (an error [`Error::At`] a place
+    /// has the code of the error inside it).
+    pub fn error_code(&self) -> ErrorCode {
+        match self {
+            Error::InvalidField { .. } => ErrorCode::InvalidField,
+            Error::UnknownNode { .. } => ErrorCode::UnknownNode,
+            Error::DuplicateNode { .. } => ErrorCode::DuplicateNode,
+            Error::UnknownLink { .. } => ErrorCode::UnknownLink,
+            Error::SelfLink { .. } => ErrorCode::SelfLink,
+            Error::WrongKinds { .. } => ErrorCode::WrongKinds,
+            Error::DuplicateLink { .. } => ErrorCode::DuplicateLink,
+            Error::Loop { .. } => ErrorCode::Loop,
+            Error::KindChangeBreaksLink { .. } => ErrorCode::KindChangeBreaksLink,
+            Error::At { source, .. } => source.error_code(),
+            Error::Json { .. } => ErrorCode::InvalidJson,
+            Error::Xml { .. } => ErrorCode::InvalidXml,
+            Error::NotArchiMate { .. } => ErrorCode::NotArchimate,
+            Error::NotAPlan { .. } => ErrorCode::NotAPlan,
+            Error::NewerSchema { .. } => ErrorCode::NewerSchema,
+            Error::Corrupt { .. } => ErrorCode::Corrupt,
+            Error::PlanInUse { .. } => ErrorCode::PlanInUse,
+            Error::PlanReplaced { .. } => ErrorCode::PlanReplaced,
+            Error::ChangedOutside { .. } => ErrorCode::ChangedOutside,
+            Error::DiskFull { .. } => ErrorCode::DiskFull,
+            Error::ReadOnlyLocation { .. } => ErrorCode::ReadOnlyLocation,
+            Error::OpenedReadOnly { .. } => ErrorCode::OpenedReadOnly,
+            Error::Io { .. } => ErrorCode::Io,
+            Error::Sqlite(_) => ErrorCode::Store,
+            Error::NothingTo(_) => ErrorCode::NothingToDo,
+            Error::UnknownTeam { .. } => ErrorCode::UnknownTeam,
+            Error::Render { .. } => ErrorCode::Render,
+        }
+    }
+
+    /// [`Error::error_code`] as text.
+    pub fn code(&self) -> &'static str {
+        self.error_code().as_str()
     }
 
     pub(crate) fn field(place: impl Into<String>, message: impl Into<String>) -> Error {
@@ -261,6 +367,23 @@ impl Error {
         Error::Io {
             path: path.into(),
             source,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_serialize_as_the_text_programs_switch_on() {
+        for code in ErrorCode::ALL {
+            let json = serde_json::to_string(&code).expect("a code serializes");
+            assert_eq!(
+                json,
+                format!("\"{}\"", code.as_str()),
+                "the TypeScript union and the message's code must spell {code:?} alike"
+            );
         }
     }
 }

@@ -14,12 +14,13 @@ pub mod history;
 pub mod interchange;
 pub mod model;
 pub mod report;
+pub mod rule_book;
 pub mod sample;
 pub mod store;
 pub mod text;
 
 pub use analysis::{Analysis, Finding, Rule, Severity, Summary, analyse};
-pub use error::{Error, Result};
+pub use error::{Error, ErrorCode, Result};
 pub use graph::{Edit, PlanGraph};
 pub use model::{
     Link, LinkKey, LinkKind, Node, NodeKind, Plan, PlanSettings, ResourceType, Review, Status,

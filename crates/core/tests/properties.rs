@@ -538,17 +538,37 @@ impl<'a> Oracle<'a> {
         out
     }
 
-    fn score(&self) -> Option<f64> {
-        let orgs: Vec<&Node> = self
+    /// Version 2: scored = every present goal, strategy and initiative; aligned = a
+    /// scored node on which none of the five structural rules fires.
+    fn score(&self) -> (Option<f64>, usize, usize) {
+        const LOWERING: [Rule; 5] = [
+            Rule::Orphan,
+            Rule::UnsupportedGoal,
+            Rule::UnresourcedGoal,
+            Rule::UnresourcedStrategy,
+            Rule::UnresourcedInitiative,
+        ];
+        let findings = self.findings();
+        let scored: Vec<&Node> = self
             .present_nodes()
-            .filter(|n| n.kind == NodeKind::OrgGoal)
+            .filter(|n| Self::is_goal(n.kind) || Self::is_action(n.kind))
             .collect();
-        let aligned = orgs
+        let aligned = scored
             .iter()
-            .filter(|o| !self.unsupported(o) && !self.unresourced(o))
+            .filter(|n| {
+                !findings
+                    .iter()
+                    .any(|(rule, node, ..)| *node == n.id && LOWERING.contains(rule))
+            })
             .count();
-        (!orgs.is_empty()).then(|| aligned as f64 / orgs.len() as f64)
+        let fraction = (!scored.is_empty()).then(|| aligned as f64 / scored.len() as f64);
+        (fraction, aligned, scored.len())
     }
+}
+
+fn score(analysis: &Analysis) -> (Option<f64>, usize, usize) {
+    let summary = &analysis.summary;
+    (summary.alignment_score, summary.aligned, summary.scored)
 }
 
 fn keys(analysis: &Analysis) -> Vec<Key> {
@@ -999,7 +1019,7 @@ proptest! {
         let analysis = analyse(&graph, as_of());
         let oracle = Oracle::new(&plan, as_of());
         prop_assert_eq!(keys(&analysis), oracle.findings());
-        prop_assert_eq!(analysis.summary.alignment_score, oracle.score());
+        prop_assert_eq!(score(&analysis), oracle.score());
         check_evidence(&oracle, &analysis)?;
 
         let order: Vec<_> = analysis.findings.iter().map(|f| (f.severity, f.rule, f.node.clone())).collect();
@@ -1037,7 +1057,7 @@ proptest! {
         let analysis = analyse(&graph, as_of());
         let oracle = Oracle::new(&plan, as_of());
         prop_assert_eq!(keys(&analysis), oracle.findings());
-        prop_assert_eq!(analysis.summary.alignment_score, oracle.score());
+        prop_assert_eq!(score(&analysis), oracle.score());
         check_evidence(&oracle, &analysis)?;
     }
 

@@ -598,6 +598,49 @@ fn stale_review_boundary_is_exactly_the_cadence() {
 }
 
 #[test]
+fn stale_review_reads_the_latest_of_last_reviewed_and_the_review_log() {
+    let days_ago = |days: i64| as_of() - chrono::Duration::days(days);
+    let review = |days: i64| throughline_core::Review {
+        date: days_ago(days),
+        audience: Some("Service desk".into()),
+        note: None,
+    };
+    let analysis = aligned_chain()
+        .cadence(30)
+        .with("O", |n| n.last_reviewed = None)
+        // Explained again last week, though its last_reviewed field is old.
+        .org("O-log-recent")
+        .with("O-log-recent", |n| {
+            n.last_reviewed = Some(days_ago(200));
+            n.reviews = vec![review(120), review(7)];
+        })
+        // Only a log, and its latest entry is past the cadence.
+        .org("O-log-old")
+        .with("O-log-old", |n| {
+            n.last_reviewed = None;
+            n.reviews = vec![review(90), review(31)];
+        })
+        // The log is old, but last_reviewed is recent.
+        .org("O-field-recent")
+        .with("O-field-recent", |n| {
+            n.last_reviewed = Some(days_ago(3));
+            n.reviews = vec![review(400)];
+        })
+        .analyse();
+    assert_eq!(
+        fired(&analysis, Rule::StaleReview),
+        ids(&["O", "O-log-old"]),
+        "the later of last_reviewed and the log's dates counts"
+    );
+    let stale = finding(&analysis, Rule::StaleReview, "O-log-old");
+    assert!(
+        stale.message.contains(&days_ago(31).to_string()),
+        "the message gives the latest review's date: {}",
+        stale.message
+    );
+}
+
+#[test]
 fn stale_review_uses_the_plans_cadence() {
     let reviewed_100_days_ago = |b: PlanBuilder| {
         b.with("O", |n| {
@@ -917,28 +960,39 @@ fn single_point_of_failure_needs_a_goal() {
 
 // ---------------------------------------------------------------- alignment score
 
+/// (aligned, scored, exact fraction) of an analysis.
+fn score(analysis: &throughline_core::Analysis) -> (usize, usize, Option<f64>) {
+    let summary = &analysis.summary;
+    (summary.aligned, summary.scored, summary.alignment_score)
+}
+
 #[test]
-fn alignment_score_is_null_without_present_org_goals() {
-    let analysis = PlanBuilder::new()
-        .team("T")
+fn alignment_score_is_null_when_nothing_is_scored() {
+    let only_dropped_and_resources = PlanBuilder::new()
         .org("O-dropped")
+        .resource("R", Funding)
         .dropped("O-dropped")
         .analyse();
-    assert_eq!(analysis.summary.alignment_score, None);
     assert_eq!(
-        PlanBuilder::new().analyse().summary.alignment_score,
-        None,
+        score(&only_dropped_and_resources),
+        (0, 0, None),
+        "resources and dropped nodes are not scored"
+    );
+    assert_eq!(
+        score(&PlanBuilder::new().analyse()),
+        (0, 0, None),
         "an empty plan has no score"
     );
 }
 
 #[test]
-fn alignment_score_is_the_share_of_aligned_org_goals() {
+fn alignment_score_counts_every_present_goal_strategy_and_initiative() {
+    // O-ok <- I-ok (resourced) and O-ok <- T <- I-ok: aligned. O-unsupported: nothing
+    // works toward it. O-unresourced <- I-idle: work without resources (two nodes down).
     let analysis = PlanBuilder::new()
         .org("O-ok")
         .org("O-unsupported")
         .org("O-unresourced")
-        .org("O-via-team")
         .org("O-dropped")
         .team("T")
         .initiative("I-ok")
@@ -946,31 +1000,149 @@ fn alignment_score_is_the_share_of_aligned_org_goals() {
         .resource("R", Funding)
         .supports("I-ok", "O-ok")
         .supports("I-idle", "O-unresourced")
-        .supports("T", "O-via-team")
+        .supports("T", "O-ok")
         .supports("I-ok", "T")
         .allocates("R", "I-ok", 1.0)
         .dropped("O-dropped")
         .analyse();
     assert_eq!(
-        analysis.summary.alignment_score,
-        Some(0.5),
-        "O-ok and O-via-team of four present org goals; the dropped one does not count"
+        score(&analysis),
+        (3, 6, Some(0.5)),
+        "O-ok, T and I-ok are aligned; O-unsupported, O-unresourced and I-idle are not; \
+         the resource and the dropped goal are not scored"
     );
     let third = PlanBuilder::new()
         .org("A")
-        .org("B")
-        .org("C")
         .initiative("I")
         .resource("R", Tool)
         .supports("I", "A")
         .allocates("R", "I", 1.0)
+        .team("T-loose")
         .analyse();
-    assert_eq!(third.summary.alignment_score, Some(1.0 / 3.0));
-    let team_goals_do_not_count = aligned_chain().team("T").analyse();
     assert_eq!(
-        team_goals_do_not_count.summary.alignment_score,
-        Some(1.0),
-        "an unsupported team goal does not lower the score"
+        score(&third),
+        (2, 3, Some(2.0 / 3.0)),
+        "an unlinked team goal is scored, and lowers the score"
+    );
+}
+
+#[test]
+fn each_structural_rule_lowers_the_score_and_hygiene_and_resource_rules_do_not() {
+    let lowering = [
+        (Rule::Orphan, "an orphan"),
+        (Rule::UnsupportedGoal, "an unsupported goal"),
+        (Rule::UnresourcedGoal, "an unresourced goal"),
+        (Rule::UnresourcedStrategy, "an unresourced strategy"),
+        (Rule::UnresourcedInitiative, "an unresourced initiative"),
+    ];
+    for rule in Rule::ALL {
+        let expected = lowering.iter().any(|(lowers, _)| *lowers == rule);
+        assert_eq!(
+            rule.lowers_alignment(),
+            expected,
+            "ALIGNMENT-RULES.md names exactly five rules that lower the score; {rule:?}"
+        );
+    }
+    // Every rule but the five fires here, and every scored node stays aligned.
+    let hygiene_and_resources = aligned_chain()
+        .pool("R-over", Tool, 1.0)
+        .allocates("R-over", "I", 5.0)
+        .resource("R-idle", Time)
+        .with("S", |s| {
+            s.why = None;
+            s.last_reviewed = None;
+            s.target_date = Some(date("2020-01-01"));
+        })
+        .org("O2")
+        .initiative("I2")
+        .supports("I2", "O2")
+        .allocates("R", "I2", 1.0)
+        .analyse();
+    for rule in [
+        Rule::OverAllocated,
+        Rule::MissingWhy,
+        Rule::StaleReview,
+        Rule::PastTarget,
+        Rule::CapabilityGap,
+        Rule::IdleResource,
+        Rule::SinglePointOfFailure,
+    ] {
+        assert!(
+            !fired(&hygiene_and_resources, rule).is_empty(),
+            "the example should fire {rule:?}: {:#?}",
+            hygiene_and_resources.findings
+        );
+    }
+    assert_eq!(
+        score(&hygiene_and_resources),
+        (5, 5, Some(1.0)),
+        "errors and warnings of other rules do not lower the score"
+    );
+    assert!(
+        hygiene_and_resources.has_errors(),
+        "100% with an error finding is possible: over-allocation is a resource rule"
+    );
+}
+
+#[test]
+fn the_score_shows_as_a_whole_percentage_rounded_down() {
+    let summary = |aligned, scored| throughline_core::Summary {
+        error: 0,
+        warning: 0,
+        info: 0,
+        alignment_score: Some(aligned as f64 / scored as f64),
+        aligned,
+        scored,
+    };
+    assert_eq!(
+        summary(29, 100).score_text(),
+        "29%",
+        "not 28%: 0.29 * 100 floors to 28"
+    );
+    assert_eq!(
+        summary(2, 3).score_text(),
+        "66%",
+        "rounded down, not to 67%"
+    );
+    assert_eq!(
+        summary(999, 1000).score_text(),
+        "99%",
+        "100% only when all is aligned"
+    );
+    assert_eq!(summary(5, 5).score_text(), "100%");
+    assert_eq!(summary(0, 5).score_text(), "0%");
+    assert_eq!(
+        summary(18, 29).score_counts_text(),
+        "18 of 29 goals, strategies and initiatives aligned"
+    );
+}
+
+#[test]
+fn the_sample_plan_no_longer_reads_100_percent_above_its_errors() {
+    let plan = throughline_core::sample::sample_plan();
+    let analysis = analyse(&plan, as_of());
+    assert!(
+        analysis.has_errors(),
+        "the sample keeps its deliberate gaps"
+    );
+    let percent = analysis
+        .summary
+        .score_percent()
+        .expect("the sample has goals, strategies and initiatives");
+    assert!(
+        percent < 100,
+        "issue 8: version 1 read 100% above four error findings; version 2 reads {percent}%"
+    );
+    let misaligned: std::collections::BTreeSet<&str> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.rule.lowers_alignment())
+        .map(|f| f.node.as_str())
+        .collect();
+    assert_eq!(
+        analysis.summary.scored - analysis.summary.aligned,
+        misaligned.len(),
+        "each node named by an orphan or unsupported/unresourced finding counts once against the score"
     );
 }
 

@@ -1,7 +1,7 @@
 //! The selected node's findings, each with its one-line hint on how to fix it.
 import type { Finding } from "../bindings/Finding";
 import { SeverityIcon } from "../theme/icons";
-import { RULE_TITLE } from "../theme/rules";
+import { RULE } from "../model/rules";
 
 export function InspectorFindings({ findings }: { findings: Finding[] }) {
   if (findings.length === 0)
@@ -12,7 +12,7 @@ export function InspectorFindings({ findings }: { findings: Finding[] }) {
         <li key={f.rule} className={`sev-${f.severity}`} data-testid={`inspector-finding-${f.rule}`}>
           <SeverityIcon severity={f.severity} size={15} />
           <div>
-            <strong>{RULE_TITLE[f.rule]}</strong>
+            <strong>{RULE[f.rule].title}</strong>
             <p>{f.message}</p>
             <p className="hint">{f.hint}</p>
           </div>

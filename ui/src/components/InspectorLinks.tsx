@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { Link } from "../bindings/Link";
 import type { Node } from "../bindings/Node";
-import { allows } from "../model/linkRules";
+import { allows } from "../model/rules";
 import { KIND_ORDER, kindRank } from "../model/planIndex";
 import { useActions } from "../state/actions";
 import { usePlan } from "../state/store";

@@ -1,15 +1,23 @@
 //! The alignment score as a half-circle gauge, with the error / warning / info counts beside it.
 import type { Summary } from "../bindings/Summary";
+import { SCORE_SENTENCE, scoreText } from "../model/rules";
 import { SeverityIcon } from "../theme/icons";
 import { SEVERITIES, SEVERITY_STYLE } from "../theme/severity";
 
-export const scoreText = (score: number | null) => (score === null ? "n/a" : `${Math.round(score * 100)}%`);
+type Tone = "good" | "fair" | "poor" | "none";
 
-function scoreColor(score: number | null) {
-  if (score === null) return "#8a94a3";
-  if (score >= 0.8) return "#2f7d32";
-  if (score >= 0.5) return "#b26a00";
-  return "#c62828";
+const TONE_COLOR: Record<Tone, string> = { good: "#2f7d32", fair: "#b26a00", poor: "#c62828", none: "#8a94a3" };
+
+/**
+ * Good (green) only for a high score with no error finding: over-allocation is an error that does
+ * not lower the score, and the gauge must not look healthy above errors.
+ */
+function scoreTone(summary: Summary): Tone {
+  const score = summary.alignment_score;
+  if (score === null) return "none";
+  if (score >= 0.8 && summary.error === 0) return "good";
+  if (score >= 0.5) return "fair";
+  return "poor";
 }
 
 export function ScoreGauge({ summary, onOpenFindings }: { summary: Summary; onOpenFindings: () => void }) {
@@ -17,20 +25,22 @@ export function ScoreGauge({ summary, onOpenFindings }: { summary: Summary; onOp
   const radius = 20;
   const arc = Math.PI * radius;
   const filled = score === null ? 0 : arc * Math.min(1, Math.max(0, score));
+  const tone = scoreTone(summary);
+  const color = TONE_COLOR[tone];
   const tip =
     score === null
-      ? "Alignment score: no organizational goals yet"
-      : `Alignment score: ${scoreText(score)} of organizational goals have work and resources behind them`;
+      ? "Alignment score: nothing to score yet"
+      : `Alignment score ${scoreText(summary)}: ${summary.aligned} of ${summary.scored} goals, strategies and initiatives aligned. ${SCORE_SENTENCE}`;
   return (
     <div className="score">
-      <button type="button" className="gauge" data-testid="score-gauge" title={tip} onClick={onOpenFindings}>
+      <button type="button" className="gauge" data-testid="score-gauge" data-tone={tone} title={tip} onClick={onOpenFindings}>
         <svg width="52" height="30" viewBox="0 0 52 30" aria-hidden>
           <path d="M6 26 A20 20 0 0 1 46 26" fill="none" stroke="#e3e6ea" strokeWidth="6" strokeLinecap="round" />
-          <path d="M6 26 A20 20 0 0 1 46 26" fill="none" stroke={scoreColor(score)} strokeWidth="6" strokeLinecap="round"
+          <path d="M6 26 A20 20 0 0 1 46 26" fill="none" stroke={color} strokeWidth="6" strokeLinecap="round"
             strokeDasharray={`${filled} ${arc}`} />
         </svg>
         <span className="gauge-text">
-          <strong style={{ color: scoreColor(score) }}>{scoreText(score)}</strong>
+          <strong style={{ color }} data-testid="score-text">{scoreText(summary)}</strong>
           <small>aligned</small>
         </span>
       </button>

@@ -1,6 +1,6 @@
 //! The UI store: the last PlanState from Rust plus what is UI-only (view, selection, filter, toast).
 import { createContext, useContext, useMemo, useReducer, type Dispatch, type ReactNode } from "react";
-import type { AppError, PlanState } from "../ipc/types";
+import type { AppError, AppErrorCode, PlanState } from "../ipc/types";
 import { EMPTY_FILTER, type NodeFilter } from "../model/filter";
 import { buildIndex, type PlanIndex } from "../model/planIndex";
 
@@ -10,7 +10,7 @@ export type Toast = {
   id: number;
   tone: "error" | "info";
   /** AppError.code for errors; "info" for confirmations. */
-  code: string;
+  code: AppErrorCode | "info";
   message: string;
   action?: { label: string; run: () => void };
 };

@@ -9,7 +9,7 @@ import { installMockBackend } from "../dev/mockBackend";
 import * as ipc from "../ipc/commands";
 import { useActions } from "../state/actions";
 import { StoreProvider, useStore } from "../state/store";
-import { PLAN, STATE } from "./fixtures";
+import { PLAN, SMALL, STATE, recorded } from "./fixtures";
 
 /** Loads the plan like App does, then renders the Inspector and the toast. */
 function Harness({ select, onReady }: { select?: string; onReady?: (edit: (e: Edit) => void) => void }) {
@@ -37,61 +37,58 @@ afterEach(() => {
   clearMocks();
 });
 
-describe("edits through IPC", () => {
+describe("edits through IPC, answered as the core recorded them", () => {
   it("shows Rust's message in a toast with the error code when an edit is refused, and changes nothing", async () => {
-    const sent: unknown[] = [];
-    mockIPC((cmd, args) => {
-      if (cmd === "current_plan") return STATE;
-      if (cmd === "apply_edit") {
-        sent.push(args);
-        throw { code: "loop", message: 'The link would close a loop: "G1" -> "TG1" -> "G1".' };
-      }
-      throw new Error(`unexpected ${cmd}`);
-    });
+    installMockBackend(SMALL);
     let edit: ((e: Edit) => void) | undefined;
     render(<StoreProvider><Harness onReady={(e) => (edit = e)} /></StoreProvider>);
     await screen.findByTestId("link-count");
-    await act(async () => edit!({ op: "add_link", link: { kind: "supports", from: "G1", to: "TG1" } }));
+    const goalUnderGoal = recorded(SMALL, "put G2 under G1");
+    const loop = recorded(SMALL, "close a loop");
+    await act(async () => edit!(goalUnderGoal.edit));
+    await waitFor(() => expect(screen.getByTestId("link-count").textContent, "G2 now supports G1").toBe(String(PLAN.links.length + 1)));
+    await act(async () => edit!(loop.edit));
     const toast = await screen.findByTestId("toast");
     expect(toast.getAttribute("data-code"), "the toast carries the AppError code").toBe("loop");
-    expect(toast.textContent, "the toast shows Rust's message").toContain("would close a loop");
-    expect(sent, "the edit went to apply_edit as {edit}").toEqual([
-      { edit: { op: "add_link", link: { kind: "supports", from: "G1", to: "TG1" } } },
-    ]);
-    expect(screen.getByTestId("link-count").textContent, "the plan is unchanged").toBe(String(PLAN.links.length));
+    expect(toast.textContent, "the toast shows Rust's message").toContain(loop.refusal!.message);
+    expect(screen.getByTestId("link-count").textContent, "the plan is unchanged").toBe(String(PLAN.links.length + 1));
   });
 
-  it("commits a title edit on Enter as update_node with the whole node", async () => {
-    const sent: Edit[] = [];
-    mockIPC((cmd, args) => {
-      if (cmd === "current_plan") return STATE;
-      if (cmd === "apply_edit") {
-        const edit = (args as { edit: Edit }).edit;
-        sent.push(edit);
-        return { ...STATE, plan: { ...PLAN, nodes: PLAN.nodes.map((n) => (n.id === "S1" && edit.op === "update_node" ? edit.node : n)) } };
-      }
-      throw new Error(`unexpected ${cmd}`);
-    });
+  it("toasts every refusal the core recorded with its own code and message", async () => {
+    installMockBackend(SMALL);
+    let edit: ((e: Edit) => void) | undefined;
+    render(<StoreProvider><Harness onReady={(e) => (edit = e)} /></StoreProvider>);
+    await screen.findByTestId("link-count");
+    const refusals = SMALL.edits.filter((tried) => tried.from === SMALL.start && tried.refusal);
+    expect(refusals.length, "the recording refuses edits of many kinds").toBeGreaterThan(5);
+    for (const tried of refusals) {
+      await act(async () => edit!(tried.edit));
+      await waitFor(() => expect(screen.getByTestId("toast").textContent, tried.name).toContain(tried.refusal!.message));
+      expect(screen.getByTestId("toast").getAttribute("data-code"), tried.name).toBe(tried.refusal!.code);
+    }
+    expect(screen.getByTestId("link-count").textContent, "no refusal changed the plan").toBe(String(PLAN.links.length));
+  });
+
+  it("commits a title edit on Enter as the update_node the core accepted", async () => {
+    const engine = installMockBackend(SMALL);
     render(<StoreProvider><Harness select="S1" /></StoreProvider>);
     const title = (await screen.findByTestId("inspector-title")) as HTMLInputElement;
     fireEvent.change(title, { target: { value: "Shift left, for real" } });
     fireEvent.keyDown(title, { key: "Enter" });
-    await waitFor(() => expect(sent.length, "one edit sent").toBe(1));
-    expect(sent[0], "the full node with the new title").toEqual({
-      op: "update_node",
-      node: { ...PLAN.nodes[3], title: "Shift left, for real" },
-    });
+    // The replay answers only the exact edit the core was given: the whole node, new title.
+    await waitFor(() => expect(engine.plan.nodes.find((n) => n.id === "S1")?.title, "renamed").toBe("Shift left, for real"));
+    expect(screen.queryByTestId("toast"), "nothing was refused").toBeNull();
   });
 
   it("marks a node reviewed on the as-of date of the PlanState", async () => {
-    const engine = installMockBackend(structuredClone(PLAN), { asOf: "2026-11-23" });
+    const engine = installMockBackend(SMALL);
     render(<StoreProvider><Harness select="G1" /></StoreProvider>);
     fireEvent.click(await screen.findByTestId("mark-reviewed"));
-    await waitFor(() => expect(engine.plan.nodes.find((n) => n.id === "G1")?.last_reviewed, "set to as_of").toBe("2026-11-23"));
+    await waitFor(() => expect(engine.plan.nodes.find((n) => n.id === "G1")?.last_reviewed, "set to as_of").toBe(SMALL.as_of));
   });
 
   it("adds an allocation from the inspector's link form with its amount", async () => {
-    const engine = installMockBackend(structuredClone(PLAN));
+    const engine = installMockBackend(SMALL);
     render(<StoreProvider><Harness select="R2" /></StoreProvider>);
     fireEvent.change(await screen.findByTestId("link-add-target"), { target: { value: "I1" } });
     fireEvent.change(screen.getByTestId("link-add-amount"), { target: { value: "25" } });
@@ -100,6 +97,17 @@ describe("edits through IPC", () => {
     expect(engine.plan.links.find((l) => l.from === "R2" && l.to === "I1"), "the allocation is in the plan").toEqual({
       kind: "allocates", from: "R2", to: "I1", amount: 25,
     });
+  });
+
+  it("refuses an edit the core never answered, rather than guess", () => {
+    const engine = installMockBackend(SMALL);
+    expect(() => engine.apply({ op: "remove_node", id: "I2" }), "not recorded").toThrow();
+    try {
+      engine.apply({ op: "remove_node", id: "I2" });
+    } catch (error) {
+      expect((error as { code: string }).code).toBe("internal");
+    }
+    expect(engine.plan, "nothing changed").toBe(PLAN);
   });
 });
 

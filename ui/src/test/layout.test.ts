@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Plan } from "../bindings/Plan";
 import { bands, elkGraph, layeredLayout, layoutFromOrder, NODE_HEIGHT, NODE_WIDTH, type Positions } from "../model/layout";
 import { PLAN } from "./fixtures";
-import { syntheticPlan } from "../dev/samplePlans";
+import { syntheticPlan } from "../dev/syntheticPlan";
 
 describe("layered layout", () => {
   it("stacks kinds top to bottom: org goals, team goals, strategies, initiatives, resources", () => {

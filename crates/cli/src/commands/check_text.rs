@@ -3,31 +3,21 @@
 
 use std::io::{self, Write};
 
+use throughline_core::analysis::SCORE_SENTENCE;
 use throughline_core::text::quoted;
-use throughline_core::{Analysis, Finding, NodeKind, PlanGraph, Severity};
+use throughline_core::{Analysis, Finding, PlanGraph, Severity};
 
 pub fn write_text(out: &mut impl Write, plan: &PlanGraph, analysis: &Analysis) -> io::Result<()> {
     let summary = &analysis.summary;
     writeln!(out, "Plan: {}", plan.name())?;
     writeln!(out, "As of: {}", analysis.as_of)?;
-    match summary.alignment_score {
-        Some(score) => {
-            let org_goals = plan
-                .nodes()
-                .filter(|node| node.kind == NodeKind::OrgGoal && node.is_present())
-                .count();
-            writeln!(
-                out,
-                "Alignment score: {:.0}% ({} of {org_goals} organizational goals supported and resourced)",
-                score * 100.0,
-                (score * org_goals as f64).round() as usize
-            )?;
-        }
-        None => writeln!(
-            out,
-            "Alignment score: none (the plan has no organizational goal)"
-        )?,
-    }
+    writeln!(
+        out,
+        "Alignment score: {} ({})",
+        summary.score_text(),
+        summary.score_counts_text()
+    )?;
+    writeln!(out, "  {SCORE_SENTENCE}")?;
 
     // Findings arrive sorted by severity, then rule, then node id.
     for severity in Severity::ALL {

@@ -10,7 +10,7 @@
 
 use crate::error::Result;
 
-use super::model::Report;
+use super::content::Report;
 use super::{ReportFormat, render_error};
 
 /// A cell that a spreadsheet will show as text, never evaluate.

@@ -9,9 +9,9 @@ use minijinja::value::{Serde, Value};
 use crate::analysis::Severity;
 use crate::error::Result;
 
-use super::model::Report;
+use super::content::Report;
 use super::svg::{chart_view, map_view, severity_icon};
-use super::templates::environment;
+use super::templates::{environment, severity_words};
 use super::{ReportFormat, render_error};
 
 pub(crate) fn render(report: &Report) -> Result<String> {
@@ -28,13 +28,4 @@ pub(crate) fn render(report: &Report) -> Result<String> {
             headings => severity_words(Severity::heading),
         })
         .map_err(|error| render_error(ReportFormat::Html, error))
-}
-
-/// A map from severity name to a word or icon, for templates to index.
-pub(crate) fn severity_words(word: fn(Severity) -> &'static str) -> Value {
-    let words: std::collections::BTreeMap<&str, &str> = Severity::ALL
-        .into_iter()
-        .map(|severity| (severity.as_str(), word(severity)))
-        .collect();
-    Value::from(Serde(words))
 }

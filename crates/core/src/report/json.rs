@@ -12,7 +12,7 @@ use crate::analysis::Analysis;
 use crate::error::Result;
 use crate::interchange;
 
-use super::model::Report;
+use super::content::Report;
 use super::{ReportFormat, render_error};
 
 #[derive(Serialize)]

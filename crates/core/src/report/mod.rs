@@ -1,8 +1,8 @@
-//! Alignment reports to file: one content model, one render function per format.
+//! Alignment reports to file: one report content, one render function per format.
 //!
 //! The CLI (`throughline report`) and the desktop app (Export) both call [`render`] or
 //! [`write_report`]; neither formats anything itself. Every format is built from the
-//! same [`model::Report`], so the numbers agree across HTML, PDF, Markdown, CSV and JSON.
+//! same [`content::Report`], so the numbers agree across HTML, PDF, Markdown, CSV and JSON.
 //!
 //! Text from the plan is never trusted as markup: HTML and SVG go through minijinja
 //! with HTML auto-escaping, Markdown through the same engine with a Markdown escaper,
@@ -19,18 +19,19 @@ use crate::error::{Error, Result};
 use crate::files::write_atomically;
 use crate::graph::PlanGraph;
 
+pub mod content;
 mod csv;
+mod escape;
 mod font;
 mod html;
 mod json;
 mod markdown;
-pub mod model;
 mod pdf;
 mod progress;
 mod svg;
 mod templates;
 
-pub use model::Report;
+pub use content::Report;
 pub use progress::ReportStep;
 
 /// The file formats a report can be written in.

@@ -10,8 +10,8 @@ use serde::Serialize;
 use crate::analysis::Severity;
 use crate::model::{LinkKind, NodeKind};
 
+use super::content::{Report, ResourceRow};
 use super::font::FontMetrics;
-use super::model::{Report, ResourceRow};
 
 /// Above this many nodes the map is not drawn: a few hundred boxes is the most a
 /// printed page or a screen can show legibly.

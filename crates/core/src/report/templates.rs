@@ -5,9 +5,12 @@
 //! the output raw when Rust marks it safe (numbers and shapes we computed ourselves).
 
 use minijinja::syntax::SyntaxConfig;
+use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
-use super::markdown::escape_markdown;
+use crate::analysis::Severity;
+
+use super::escape::escape_markdown;
 
 const MARKDOWN: &str = "markdown";
 
@@ -65,4 +68,13 @@ pub(crate) fn environment() -> Result<Environment<'static>, minijinja::Error> {
         env.add_template(name, source)?;
     }
     Ok(env)
+}
+
+/// A map from severity name to a word or icon, for templates to index.
+pub(crate) fn severity_words(word: fn(Severity) -> &'static str) -> Value {
+    let words: std::collections::BTreeMap<&str, &str> = Severity::ALL
+        .into_iter()
+        .map(|severity| (severity.as_str(), word(severity)))
+        .collect();
+    Value::from(Serde(words))
 }

@@ -5,7 +5,7 @@ import type { Rule } from "../../bindings/Rule";
 import { ScoreGauge } from "../../components/ScoreGauge";
 import { usePlan } from "../../state/store";
 import { KindGlyph, SeverityIcon } from "../../theme/icons";
-import { RULE_ORDER, RULE_TITLE } from "../../theme/rules";
+import { RULE, RULE_ORDER, SCORE_SENTENCE } from "../../model/rules";
 import { SEVERITIES, SEVERITY_STYLE } from "../../theme/severity";
 
 export function FindingsView() {
@@ -21,7 +21,7 @@ export function FindingsView() {
         <h1>Findings</h1>
         <ScoreGauge summary={summary} onOpenFindings={() => undefined} />
         <p className="muted">
-          Judged as of {as_of}. The score is the share of organizational goals with work and resources behind them.
+          Judged as of {as_of}. {SCORE_SENTENCE}
         </p>
       </div>
       {findings.length === 0 ? (
@@ -45,8 +45,8 @@ export function FindingsView() {
             </h2>
             {RULE_ORDER.filter((r) => byRule.has(r)).map((rule) => (
               <div key={rule} className="rule-group">
-                <h3>{RULE_TITLE[rule]} <span className="muted">· {byRule.get(rule)!.length}</span></h3>
-                <p className="hint">{byRule.get(rule)![0].hint}</p>
+                <h3>{RULE[rule].title} <span className="muted">· {byRule.get(rule)!.length}</span></h3>
+                <p className="hint">{RULE[rule].hint}</p>
                 <ul>
                   {byRule.get(rule)!.map((f) => {
                     const node = index.nodes.get(f.node);

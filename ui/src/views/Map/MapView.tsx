@@ -9,7 +9,7 @@ import type { Link } from "../../bindings/Link";
 import type { Node } from "../../bindings/Node";
 import { matchingIds } from "../../model/filter";
 import { NODE_HEIGHT, NODE_WIDTH, type Positions } from "../../model/layout";
-import { linkForDrag } from "../../model/linkRules";
+import { linkForDrag } from "./linkForDrag";
 import { addFirst } from "../../model/outline";
 import { linkId, throughline } from "../../model/throughline";
 import { useActions } from "../../state/actions";

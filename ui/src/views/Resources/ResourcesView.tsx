@@ -1,10 +1,10 @@
-//! Resources: capacity, allocated and remaining per resource with a bar (over-allocation in red),
-//! and each allocation's amount editable in place.
+//! Resources: capacity, allocated and remaining per resource with a bar, red only where the analysis
+//! found over-allocation, and each allocation's amount editable in place.
 import { Fragment, useState } from "react";
 import { AmountInput } from "../../components/AmountInput";
 import { FindingBadge } from "../../components/FindingBadge";
 import { NodeRef } from "../../components/KindChip";
-import { allocatedAmount } from "../../model/planIndex";
+import { allocatedAmount, overAllocation } from "../../model/planIndex";
 import { usePlan } from "../../state/store";
 import { Icon, ResourceIcon, SeverityIcon } from "../../theme/icons";
 import { KIND_STYLE, RESOURCE_TYPE_LABEL } from "../../theme/kinds";
@@ -48,7 +48,7 @@ export function ResourcesView() {
             {resources.map((r) => {
               const allocated = allocatedAmount(index, r.id);
               const capacity = r.capacity;
-              const over = capacity !== undefined && allocated > capacity;
+              const over = overAllocation(index, r.id) !== undefined;
               const share = capacity ? allocated / capacity : allocated > 0 ? 1 : 0;
               const allocations = index.allocationsFrom.get(r.id) ?? [];
               const expanded = open.has(r.id);

@@ -8,7 +8,7 @@ import { pathsUp } from "../../model/throughline";
 import { usePlan } from "../../state/store";
 import { Icon, SeverityIcon } from "../../theme/icons";
 import { STATUS_LABEL } from "../../theme/kinds";
-import { RULE_TITLE } from "../../theme/rules";
+import { RULE } from "../../model/rules";
 
 export function TeamsView() {
   const { planState, index, state, dispatch } = usePlan();
@@ -100,7 +100,7 @@ function WorkCard({ node, selected, onSelect }: { node: Node; selected: boolean;
       {findings.length ? (
         <ul className="work-findings">
           {findings.map((f) => (
-            <li key={f.rule}><SeverityIcon severity={f.severity} size={13} /> <strong>{RULE_TITLE[f.rule]}:</strong> {f.hint}</li>
+            <li key={f.rule}><SeverityIcon severity={f.severity} size={13} /> <strong>{RULE[f.rule].title}:</strong> {f.hint}</li>
           ))}
         </ul>
       ) : (

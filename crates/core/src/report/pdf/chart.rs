@@ -7,7 +7,7 @@
 //! 6,000 hours (113%), over capacity" used to run off the page's right edge.
 
 use crate::analysis::Severity;
-use crate::report::model::Report;
+use crate::report::content::Report;
 use crate::report::svg::{chart_text, charted, share};
 
 use super::layout::{BODY, CONTENT_W, INK, LINE, Layout, MARGIN, MUTED, Op, SMALL};

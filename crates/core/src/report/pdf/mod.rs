@@ -17,7 +17,7 @@ mod sections;
 
 use crate::error::Result;
 
-use super::model::Report;
+use super::content::Report;
 use super::{ReportFormat, ReportStep, render_error};
 
 use super::font::FontMetrics;

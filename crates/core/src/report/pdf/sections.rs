@@ -10,7 +10,9 @@
 
 use crate::analysis::Severity;
 use crate::model::{NodeKind, Status};
-use crate::report::model::{FindingRow, GoalSection, Report, ResourceRow, TeamKindGroup, TreeRow};
+use crate::report::content::{
+    FindingRow, GoalSection, Report, ResourceRow, TeamKindGroup, TreeRow,
+};
 use crate::report::svg::{kind_style, severity_icon};
 use crate::text::format_amount;
 
@@ -93,7 +95,7 @@ fn summary(layout: &mut Layout, report: &Report) {
         &[],
     );
     layout.paragraph(
-        "The alignment score is the share of organizational goals with work and resources behind them.",
+        &format!("{} ({})", report.score_sentence, report.score_counts_text),
         SMALL,
         MUTED,
         0.0,

@@ -1,6 +1,10 @@
 //! What a report says, independent of the file format: built once from the plan and
 //! its analysis, then rendered by each format.
 //!
+//! Judgements come from the analysis, never re-derived here: a resource is shown
+//! over-allocated when the analysis has an `over_allocated` finding for it, and a
+//! team's score counts the same findings as the plan's.
+//!
 //! All values here are plain data with numbers already formatted for people, so that
 //! every format shows the same figures the same way. Plan text (titles, whys, notes)
 //! is kept raw: escaping belongs to each format.
@@ -10,7 +14,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::analysis::{Analysis, Finding, Rule, Severity, Summary, analyse};
+use crate::analysis::{
+    Analysis, Finding, Rule, SCORE_SENTENCE, ScoreTally, Severity, Summary, analyse,
+};
 use crate::error::{Error, Result};
 use crate::graph::PlanGraph;
 use crate::model::{LinkKind, Node, NodeKind, Plan, ResourceType, Status};
@@ -31,8 +37,12 @@ pub struct Report {
     pub team: Option<String>,
     /// Counts and score for what the report covers (the team's part when limited).
     pub summary: Summary,
-    /// The score as people read it: "75%" or "n/a".
+    /// The score as people read it: "75%" (rounded down) or "n/a".
     pub score_text: String,
+    /// "18 of 29 goals, strategies and initiatives aligned".
+    pub score_counts_text: String,
+    /// What the score means, in one sentence.
+    pub score_sentence: &'static str,
     /// How many present nodes of each kind the report covers, in kind order.
     pub kind_counts: Vec<KindCount>,
     /// One section per present organizational goal in scope, in plan order.
@@ -146,6 +156,7 @@ pub struct ResourceRow {
     pub remaining_text: String,
     /// Allocated share of the capacity in percent, rounded; `None` when unlimited.
     pub percent: Option<u32>,
+    /// The analysis found it over-allocated.
     pub over: bool,
 }
 
@@ -278,10 +289,13 @@ impl<'a> Index<'a> {
     }
 }
 
-/// Worst severity and count of findings per node position.
+/// What the findings say of each node position: the worst severity and the count, whether
+/// a rule that lowers alignment fires, and the sum the analysis found over capacity.
 struct FindingTally {
     worst: Vec<Option<Severity>>,
     count: Vec<usize>,
+    misaligned: Vec<bool>,
+    over_allocated: Vec<Option<f64>>,
 }
 
 impl FindingTally {
@@ -290,10 +304,16 @@ impl FindingTally {
         let mut tally = FindingTally {
             worst: vec![None; count],
             count: vec![0; count],
+            misaligned: vec![false; count],
+            over_allocated: vec![None; count],
         };
         for finding in findings {
             if let Some(&at) = index.position.get(finding.node.as_str()) {
                 tally.count[at] += 1;
+                tally.misaligned[at] |= finding.rule.lowers_alignment();
+                if finding.rule == Rule::OverAllocated {
+                    tally.over_allocated[at] = finding.allocated;
+                }
                 // Severity orders Error < Warning < Info, so the minimum is the worst.
                 tally.worst[at] = Some(match tally.worst[at] {
                     Some(worst) => worst.min(finding.severity),
@@ -331,12 +351,12 @@ impl Report {
             })
             .cloned()
             .collect();
+        let tally = FindingTally::new(&index, &findings);
         let summary = if options.team.is_some() {
-            scoped_summary(&index, &scope, &findings)
+            scoped_summary(&index, &scope, &tally, &findings)
         } else {
             full_analysis.summary.clone()
         };
-        let tally = FindingTally::new(&index, &findings);
         let in_scope = |at: usize| scope[at] && index.present(at);
 
         let kind_counts = NodeKind::ALL
@@ -373,7 +393,7 @@ impl Report {
 
         let resources = (0..index.nodes.len())
             .filter(|&at| in_scope(at) && index.nodes[at].kind == NodeKind::Resource)
-            .map(|at| resource_row(&index, at))
+            .map(|at| resource_row(&index, &tally, at))
             .collect();
 
         let allocations = allocation_rows(&index, &full_plan, &scope);
@@ -395,7 +415,9 @@ impl Report {
             plan_name: full_plan.name.clone(),
             as_of: options.as_of,
             team: options.team.clone(),
-            score_text: score_text(summary.alignment_score),
+            score_text: summary.score_text(),
+            score_counts_text: summary.score_counts_text(),
+            score_sentence: SCORE_SENTENCE,
             summary,
             kind_counts,
             goals,
@@ -422,13 +444,6 @@ pub(crate) fn kind_plural(kind: NodeKind) -> &'static str {
         NodeKind::Strategy => "Strategies",
         NodeKind::Initiative => "Initiatives",
         NodeKind::Resource => "Resources",
-    }
-}
-
-fn score_text(score: Option<f64>) -> String {
-    match score {
-        Some(score) => format!("{}%", (score * 100.0).round() as i64),
-        None => "n/a".to_owned(),
     }
 }
 
@@ -470,29 +485,19 @@ fn scope(index: &Index, team: Option<&str>) -> Result<Vec<bool>> {
     Ok(scope)
 }
 
-/// The summary of a team's part: its findings counted, and the score over the
-/// organizational goals it supports (same definition as the plan's score).
-fn scoped_summary(index: &Index, scope: &[bool], findings: &[Finding]) -> Summary {
-    let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
-    let failing: BTreeSet<&str> = findings
-        .iter()
-        .filter(|f| matches!(f.rule, Rule::UnsupportedGoal | Rule::UnresourcedGoal))
-        .map(|f| f.node.as_str())
-        .collect();
-    let org_goals: Vec<&Node> = (0..index.nodes.len())
-        .filter(|&at| scope[at] && index.present(at) && index.nodes[at].kind == NodeKind::OrgGoal)
-        .map(|at| &index.nodes[at])
-        .collect();
-    let aligned = org_goals
-        .iter()
-        .filter(|goal| !failing.contains(goal.id.as_str()))
-        .count();
-    Summary {
-        error: count(Severity::Error),
-        warning: count(Severity::Warning),
-        info: count(Severity::Info),
-        alignment_score: (!org_goals.is_empty()).then(|| aligned as f64 / org_goals.len() as f64),
+/// The summary of a team's part: its findings counted, and the score over the present
+/// goals, strategies and initiatives in scope (the plan's definition, over fewer nodes).
+fn scoped_summary(
+    index: &Index,
+    scope: &[bool],
+    tally: &FindingTally,
+    findings: &[Finding],
+) -> Summary {
+    let mut score = ScoreTally::default();
+    for at in (0..index.nodes.len()).filter(|&at| scope[at] && index.present(at)) {
+        score.count(index.nodes[at].kind, tally.misaligned[at]);
     }
+    Summary::new(findings, score)
 }
 
 fn goal_section(index: &Index, scope: &[bool], tally: &FindingTally, goal: usize) -> GoalSection {
@@ -619,13 +624,17 @@ fn finding_row(index: &Index, finding: &Finding) -> FindingRow {
     }
 }
 
-fn resource_row(index: &Index, at: usize) -> ResourceRow {
+fn resource_row(index: &Index, tally: &FindingTally, at: usize) -> ResourceRow {
     let node = &index.nodes[at];
     let unit = node.unit.as_deref();
-    let allocated: f64 = index.allocated_from[at]
-        .iter()
-        .map(|(_, amount)| amount)
-        .sum();
+    // Over capacity, the analysis's own sum: the figure its finding quotes.
+    let over_sum = tally.over_allocated[at];
+    let allocated = over_sum.unwrap_or_else(|| {
+        index.allocated_from[at]
+            .iter()
+            .map(|(_, amount)| amount)
+            .sum()
+    });
     let remaining = node.capacity.map(|capacity| capacity - allocated);
     let percent = node.capacity.map(|capacity| {
         if capacity > 0.0 {
@@ -639,10 +648,7 @@ fn resource_row(index: &Index, at: usize) -> ResourceRow {
             0
         }
     });
-    // Same tolerance idea as the analysis: 0.1 + 0.2 is not over a capacity of 0.3.
-    let over = node
-        .capacity
-        .is_some_and(|capacity| allocated > capacity * (1.0 + 1e-9) + 1e-12);
+    let over = over_sum.is_some();
     ResourceRow {
         id: node.id.clone(),
         title: node.title.clone(),

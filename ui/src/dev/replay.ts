@@ -1,0 +1,124 @@
+//! Replays answers recorded from the real core (test/recorded/*.json, written by
+//! crates/core/tests/recorded_for_ui.rs), so that the UI tests and the browser preview answer
+//! edits exactly as Rust did: the same plans, findings, refusal codes and messages. There is no
+//! TypeScript copy of the rules here; an edit that was not recorded is refused as such.
+import type { Analysis } from "../bindings/Analysis";
+import type { Edit } from "../bindings/Edit";
+import type { Plan } from "../bindings/Plan";
+import type { AppError, PlanState } from "../ipc/types";
+
+export type RecordedState = { plan: Plan; analysis: Analysis; /** The score as the core shows it. */ score_text?: string };
+
+export type RecordedEdit = {
+  name: string;
+  from: string;
+  edit: Edit;
+  /** The state the core answered with, when it accepted the edit. */
+  answer?: string;
+  /** The error the core refused it with. */
+  refusal?: AppError;
+};
+
+export type Recording = {
+  as_of: string;
+  start: string;
+  states: Record<string, RecordedState>;
+  edits: RecordedEdit[];
+  nothing_to_undo: AppError;
+  nothing_to_redo: AppError;
+};
+
+/** JSON with sorted keys and no undefined fields: an edit the UI builds matches the recorded one. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === "object" && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
+      : inner,
+  );
+}
+
+/**
+ * A plan that was never analysed (the preview's synthetic big plans): it shows, and refuses
+ * every edit, since nothing was recorded for it.
+ */
+export function unanalysed(plan: Plan, asOf: string, like: Recording): Recording {
+  const analysis: Analysis = {
+    as_of: asOf,
+    summary: { error: 0, warning: 0, info: 0, alignment_score: null, aligned: 0, scored: 0 },
+    findings: [],
+  };
+  return { ...like, as_of: asOf, start: "start", states: { start: { plan, analysis } }, edits: [] };
+}
+
+export class ReplayEngine {
+  private current: string;
+  private undoStack: string[] = [];
+  private redoStack: string[] = [];
+  recent: string[] = [];
+
+  constructor(
+    private recording: Recording,
+    public path: string,
+  ) {
+    this.current = recording.start;
+  }
+
+  get plan(): Plan {
+    return this.recording.states[this.current].plan;
+  }
+
+  state(): PlanState {
+    const { plan, analysis } = this.recording.states[this.current];
+    return {
+      path: this.path,
+      plan,
+      analysis,
+      can_undo: this.undoStack.length > 0,
+      can_redo: this.redoStack.length > 0,
+      read_only: false,
+      as_of: this.recording.as_of,
+      recent: this.recent,
+    };
+  }
+
+  apply(edit: Edit): PlanState {
+    const wanted = canonical(edit);
+    const recorded = this.recording.edits.find((tried) => tried.from === this.current && canonical(tried.edit) === wanted);
+    if (!recorded)
+      throw {
+        code: "internal",
+        message: `This preview answers only edits recorded from the core, and this ${edit.op} was not recorded. Run the app for live edits.`,
+      } satisfies AppError;
+    if (recorded.refusal) throw recorded.refusal;
+    this.undoStack.push(this.current);
+    this.redoStack = [];
+    this.current = recorded.answer!;
+    return this.state();
+  }
+
+  undo(): PlanState {
+    const previous = this.undoStack.pop();
+    if (previous === undefined) throw this.recording.nothing_to_undo;
+    this.redoStack.push(this.current);
+    this.current = previous;
+    return this.state();
+  }
+
+  redo(): PlanState {
+    const next = this.redoStack.pop();
+    if (next === undefined) throw this.recording.nothing_to_redo;
+    this.undoStack.push(this.current);
+    this.current = next;
+    return this.state();
+  }
+
+  switchTo(recording: Recording, path: string): PlanState {
+    this.recent = [path, ...this.recent.filter((p) => p !== path)].slice(0, 8);
+    this.recording = recording;
+    this.current = recording.start;
+    this.path = path;
+    this.undoStack = [];
+    this.redoStack = [];
+    return this.state();
+  }
+}

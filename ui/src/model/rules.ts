@@ -1,0 +1,32 @@
+//! The rules as the core exports them (bindings/rule_book.ts, written by crates/core/src/rule_book.rs):
+//! which links are allowed, each rule's title, severity and hint, and what the score means.
+//! Nothing here restates a rule; Rust stays the judge of every edit.
+import type { LinkKind } from "../bindings/LinkKind";
+import type { NodeKind } from "../bindings/NodeKind";
+import type { Rule } from "../bindings/Rule";
+import type { RuleEntry } from "../bindings/RuleEntry";
+import type { Summary } from "../bindings/Summary";
+import { RULE_BOOK } from "../bindings/rule_book";
+
+/** Whether the rules allow a link of this kind between these node kinds. */
+export function allows(kind: LinkKind, from: NodeKind, to: NodeKind): boolean {
+  return RULE_BOOK.links.some((link) => link.kind === kind && link.from === from && link.to === to);
+}
+
+export const RULE: Record<Rule, RuleEntry> = Object.fromEntries(RULE_BOOK.rules.map((entry) => [entry.rule, entry])) as Record<
+  Rule,
+  RuleEntry
+>;
+
+/** The rules in the order ALIGNMENT-RULES.md lists them. */
+export const RULE_ORDER: Rule[] = RULE_BOOK.rules.map((entry) => entry.rule);
+
+export const SCORE_SENTENCE = RULE_BOOK.score_sentence;
+
+/**
+ * The score as the core shows it (Summary::score_text): a whole percentage rounded down, or "n/a".
+ * Integer counts, not the fraction: 29 of 100 is 29%, where floor(0.29 * 100) would be 28.
+ */
+export function scoreText(summary: Summary): string {
+  return summary.scored === 0 ? "n/a" : `${Math.floor((summary.aligned * 100) / summary.scored)}%`;
+}
