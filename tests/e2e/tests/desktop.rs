@@ -433,9 +433,9 @@ async fn the_file_menu_opens_imports_copies_and_creates_plans_where_the_user_cho
         "the toast names the new plan file: {toast:?}"
     );
     assert_eq!(
-        throughline_core::store::Store::open(&imported)
-            .expect("the imported plan file opens")
-            .graph()
+        // The window has it open for editing: read it as `check` would.
+        throughline_core::store::load_plan(&imported)
+            .expect("the imported plan file reads")
             .name(),
         "Board review"
     );
