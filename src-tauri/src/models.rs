@@ -1,6 +1,8 @@
 //! The wire types of the IPC (IPC.md): what commands answer, generated for TypeScript by
 //! ts-rs into `ui/src/bindings`. Errors are [`crate::error::AppError`].
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 use throughline_core::{Analysis, Plan};
@@ -15,6 +17,12 @@ pub struct PlanState {
     pub plan: Plan,
     /// The findings and score as of `as_of`.
     pub analysis: Analysis,
+    /// The score's counts as the core words them ("25 of 32 goals, strategies and
+    /// initiatives aligned"), for the gauge.
+    pub score_counts_text: String,
+    /// Each resource's counting allocations summed (the core's one definition); a
+    /// resource with none is absent.
+    pub allocated: BTreeMap<String, f64>,
     pub can_undo: bool,
     pub can_redo: bool,
     /// Opened only to look at (another window or program edits it, or its folder cannot

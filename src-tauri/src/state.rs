@@ -297,6 +297,7 @@ impl AppState {
 
     fn describe(&self, open: &OpenPlan) -> PlanState {
         let as_of = self.as_of.date();
+        let analysis = open.store.analyse(as_of);
         PlanState {
             path: open
                 .store
@@ -304,7 +305,9 @@ impl AppState {
                 .map(|path| path.display().to_string())
                 .unwrap_or_default(),
             plan: open.store.plan(),
-            analysis: open.store.analyse(as_of),
+            allocated: throughline_core::analysis::allocated_by_resource(open.store.graph()),
+            score_counts_text: analysis.summary.score_counts_text(),
+            analysis,
             can_undo: open.history.can_undo(),
             can_redo: open.history.can_redo(),
             read_only: open.store.is_read_only(),

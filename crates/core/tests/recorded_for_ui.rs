@@ -32,6 +32,8 @@ struct State {
     plan: Plan,
     analysis: Analysis,
     score_text: String,
+    score_counts_text: String,
+    allocated: std::collections::BTreeMap<String, f64>,
 }
 
 #[derive(Serialize)]
@@ -128,6 +130,8 @@ fn state_of(graph: &PlanGraph) -> State {
     State {
         plan: graph.to_plan(),
         score_text: analysis.summary.score_text(),
+        score_counts_text: analysis.summary.score_counts_text(),
+        allocated: throughline_core::analysis::allocated_by_resource(graph),
         analysis,
     }
 }

@@ -373,6 +373,47 @@ fn over_allocated_fires_with_its_evidence() {
 }
 
 #[test]
+fn allocated_totals_count_what_the_rules_count_and_agree_with_the_finding() {
+    let graph = aligned_chain()
+        .initiative("I-2")
+        .supports("I-2", "S")
+        .initiative("I-dropped")
+        .supports("I-dropped", "S")
+        .dropped("I-dropped")
+        .pool("R-pool", ResourceType::Time, 1.0)
+        .allocates("R-pool", "I", 0.1)
+        .allocates("R-pool", "I-2", 0.2)
+        .allocates("R-pool", "S", 0.75)
+        .allocates("R-pool", "I-dropped", 500.0)
+        .resource("R-idle", ResourceType::Tool)
+        .allocates("R-idle", "I", 0.0)
+        .resource("R-gone", ResourceType::Skill)
+        .allocates("R-gone", "I", 3.0)
+        .dropped("R-gone")
+        .graph();
+    let totals = throughline_core::analysis::allocated_by_resource(&graph);
+    let pool = totals["R-pool"];
+    assert!(
+        (pool - 1.05).abs() < 1e-9,
+        "dropped work takes no capacity: {pool}"
+    );
+    assert!(
+        !totals.contains_key("R-idle"),
+        "a zero amount is no counting allocation"
+    );
+    assert!(
+        !totals.contains_key("R-gone"),
+        "a dropped resource gives nothing"
+    );
+    let analysis = throughline_core::analyse(&graph, as_of());
+    assert_eq!(
+        finding(&analysis, Rule::OverAllocated, "R-pool").allocated,
+        Some(pool),
+        "the total is the very figure the finding quotes"
+    );
+}
+
+#[test]
 fn over_allocated_does_not_fire_at_or_under_capacity_or_without_one() {
     let analysis = PlanBuilder::new()
         .org("O")

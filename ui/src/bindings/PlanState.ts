@@ -13,7 +13,17 @@ path: string, plan: Plan,
 /**
  * The findings and score as of `as_of`.
  */
-analysis: Analysis, can_undo: boolean, can_redo: boolean, 
+analysis: Analysis, 
+/**
+ * The score's counts as the core words them ("25 of 32 goals, strategies and
+ * initiatives aligned"), for the gauge.
+ */
+score_counts_text: string, 
+/**
+ * Each resource's counting allocations summed (the core's one definition); a
+ * resource with none is absent.
+ */
+allocated: { [key in string]: number }, can_undo: boolean, can_redo: boolean, 
 /**
  * Opened only to look at (another window or program edits it, or its folder cannot
  * be written): every edit is refused.

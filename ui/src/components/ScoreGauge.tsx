@@ -20,7 +20,12 @@ function scoreTone(summary: Summary): Tone {
   return "poor";
 }
 
-export function ScoreGauge({ summary, onOpenFindings }: { summary: Summary; onOpenFindings: () => void }) {
+export function ScoreGauge({ summary, countsText, onOpenFindings }: {
+  summary: Summary;
+  /** The core's words for the counts (`PlanState.score_counts_text`). */
+  countsText: string;
+  onOpenFindings: () => void;
+}) {
   const score = summary.alignment_score;
   const radius = 20;
   const arc = Math.PI * radius;
@@ -30,7 +35,7 @@ export function ScoreGauge({ summary, onOpenFindings }: { summary: Summary; onOp
   const tip =
     score === null
       ? "Alignment score: nothing to score yet"
-      : `Alignment score ${scoreText(summary)}: ${summary.aligned} of ${summary.scored} goals, strategies and initiatives aligned. ${SCORE_SENTENCE}`;
+      : `Alignment score ${scoreText(summary)}: ${countsText}. ${SCORE_SENTENCE}`;
   return (
     <div className="score">
       <button type="button" className="gauge" data-testid="score-gauge" data-tone={tone} title={tip} onClick={onOpenFindings}>

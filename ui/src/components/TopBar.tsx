@@ -21,7 +21,7 @@ export function TopBar() {
         </svg>
       </div>
       <PlanName />
-      <ScoreGauge summary={planState.analysis.summary} onOpenFindings={() => dispatch({ type: "view", view: "findings" })} />
+      <ScoreGauge summary={planState.analysis.summary} countsText={planState.score_counts_text} onOpenFindings={() => dispatch({ type: "view", view: "findings" })} />
       <SearchFilter />
       <div className="spacer" />
       <AddNodeForm />

@@ -7,7 +7,15 @@ import type { Edit } from "../bindings/Edit";
 import type { Plan } from "../bindings/Plan";
 import type { AppError, PlanState } from "../ipc/types";
 
-export type RecordedState = { plan: Plan; analysis: Analysis; /** The score as the core shows it. */ score_text?: string };
+export type RecordedState = {
+  plan: Plan;
+  analysis: Analysis;
+  /** The score as the core shows it. */
+  score_text?: string;
+  /** What `PlanState` carries beside the plan and its analysis. */
+  score_counts_text: string;
+  allocated: Record<string, number>;
+};
 
 export type RecordedEdit = {
   name: string;
@@ -47,7 +55,8 @@ export function unanalysed(plan: Plan, asOf: string, like: Recording): Recording
     summary: { error: 0, warning: 0, info: 0, alignment_score: null, aligned: 0, scored: 0 },
     findings: [],
   };
-  return { ...like, as_of: asOf, start: "start", states: { start: { plan, analysis } }, edits: [] };
+  const state = { plan, analysis, score_counts_text: "nothing analysed in this preview", allocated: {} };
+  return { ...like, as_of: asOf, start: "start", states: { start: state }, edits: [] };
 }
 
 export class ReplayEngine {
@@ -68,11 +77,13 @@ export class ReplayEngine {
   }
 
   state(): PlanState {
-    const { plan, analysis } = this.recording.states[this.current];
+    const { plan, analysis, score_counts_text, allocated } = this.recording.states[this.current];
     return {
       path: this.path,
       plan,
       analysis,
+      score_counts_text,
+      allocated,
       can_undo: this.undoStack.length > 0,
       can_redo: this.redoStack.length > 0,
       read_only: false,

@@ -88,16 +88,3 @@ export function worstSeverity(findings: Finding[] | undefined): Severity | null 
 export function overAllocation(index: PlanIndex, resourceId: string): Finding | undefined {
   return index.findings.get(resourceId)?.find((f) => f.rule === "over_allocated");
 }
-
-/**
- * How much of a resource's capacity is taken: the analysis's own sum when it found the resource
- * over-allocated, else the allocations to work that is not dropped (dropped work is ignored as if
- * absent, so it takes no capacity).
- */
-export function allocatedAmount(index: PlanIndex, resourceId: string): number {
-  const over = overAllocation(index, resourceId);
-  if (over?.allocated !== undefined) return over.allocated;
-  return (index.allocationsFrom.get(resourceId) ?? [])
-    .filter((l) => index.nodes.get(l.to)?.status !== "dropped")
-    .reduce((sum, l) => sum + Math.max(0, l.amount ?? 0), 0);
-}

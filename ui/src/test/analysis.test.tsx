@@ -23,7 +23,7 @@ describe("the score gauge", () => {
   );
 
   it.each(states)("reads as the core shows it: $name", ({ state }) => {
-    render(<ScoreGauge summary={state.analysis.summary} onOpenFindings={() => undefined} />);
+    render(<ScoreGauge summary={state.analysis.summary} countsText={state.score_counts_text} onOpenFindings={() => undefined} />);
     expect(state.score_text, "the recording carries the core's text").toBeTruthy();
     expect(screen.getByTestId("score-text").textContent, "the percentage rounded down, as the core has it").toBe(state.score_text);
   });
@@ -32,7 +32,7 @@ describe("the score gauge", () => {
     const summary = RESOURCES.states.start.analysis.summary;
     expect(summary.aligned, "every goal and initiative is aligned").toBe(summary.scored);
     expect(summary.error, "but a resource is over-allocated").toBeGreaterThan(0);
-    render(<ScoreGauge summary={summary} onOpenFindings={() => undefined} />);
+    render(<ScoreGauge summary={summary} countsText={RESOURCES.states.start.score_counts_text} onOpenFindings={() => undefined} />);
     expect(screen.getByTestId("score-text").textContent).toBe("100%");
     expect(screen.getByTestId("score-gauge").getAttribute("data-tone"), "an error keeps the gauge from looking healthy").not.toBe("good");
   });

@@ -19,6 +19,8 @@ export function planState(recording: Recording, state: RecordedState = recording
     path: "/plans/test.throughline",
     plan: state.plan,
     analysis: state.analysis,
+    score_counts_text: state.score_counts_text,
+    allocated: state.allocated,
     can_undo: false,
     can_redo: false,
     read_only: false,

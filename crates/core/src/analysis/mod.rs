@@ -20,6 +20,38 @@ pub use rule::{Rule, Severity};
 
 use facts::Facts;
 
+/// What each present resource gives out: the sum of its counting allocations
+/// (ALIGNMENT-RULES.md: to present nodes, with `amount > 0`), summed in the order
+/// `over_allocated` sums them, so a figure shown beside its finding is the same to the
+/// last digit. Resources with no counting allocation are absent.
+///
+/// The one definition the app's Resources view and the reports read.
+pub fn allocated_by_resource(plan: &PlanGraph) -> std::collections::BTreeMap<String, f64> {
+    let mut allocations: std::collections::BTreeMap<String, Vec<(String, f64)>> =
+        std::collections::BTreeMap::new();
+    let present = |id: &str| plan.node(id).is_some_and(|node| node.is_present());
+    for link in plan.links() {
+        let amount = link.amount.unwrap_or(0.0);
+        if link.kind == crate::model::LinkKind::Allocates
+            && amount > 0.0
+            && present(&link.from)
+            && present(&link.to)
+        {
+            allocations
+                .entry(link.from)
+                .or_default()
+                .push((link.to, amount));
+        }
+    }
+    allocations
+        .into_iter()
+        .map(|(resource, mut to)| {
+            to.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            (resource, to.iter().map(|(_, amount)| amount).sum())
+        })
+        .collect()
+}
+
 /// Analyses the plan as of the given date.
 ///
 /// # Complexity

@@ -296,16 +296,19 @@ struct FindingTally {
     count: Vec<usize>,
     misaligned: Vec<bool>,
     over_allocated: Vec<Option<f64>>,
+    /// Each resource's counting allocations summed, by the analysis's one definition.
+    allocated: std::collections::BTreeMap<String, f64>,
 }
 
 impl FindingTally {
-    fn new(index: &Index, findings: &[Finding]) -> FindingTally {
+    fn new(index: &Index, findings: &[Finding], graph: &PlanGraph) -> FindingTally {
         let count = index.nodes.len();
         let mut tally = FindingTally {
             worst: vec![None; count],
             count: vec![0; count],
             misaligned: vec![false; count],
             over_allocated: vec![None; count],
+            allocated: crate::analysis::allocated_by_resource(graph),
         };
         for finding in findings {
             if let Some(&at) = index.position.get(finding.node.as_str()) {
@@ -351,7 +354,7 @@ impl Report {
             })
             .cloned()
             .collect();
-        let tally = FindingTally::new(&index, &findings);
+        let tally = FindingTally::new(&index, &findings, graph);
         let summary = if options.team.is_some() {
             scoped_summary(&index, &scope, &tally, &findings)
         } else {
@@ -627,14 +630,10 @@ fn finding_row(index: &Index, finding: &Finding) -> FindingRow {
 fn resource_row(index: &Index, tally: &FindingTally, at: usize) -> ResourceRow {
     let node = &index.nodes[at];
     let unit = node.unit.as_deref();
-    // Over capacity, the analysis's own sum: the figure its finding quotes.
-    let over_sum = tally.over_allocated[at];
-    let allocated = over_sum.unwrap_or_else(|| {
-        index.allocated_from[at]
-            .iter()
-            .map(|(_, amount)| amount)
-            .sum()
-    });
+    // The analysis's one sum: over capacity it is the figure the finding quotes.
+    let allocated = tally.over_allocated[at]
+        .or_else(|| tally.allocated.get(node.id.as_str()).copied())
+        .unwrap_or(0.0);
     let remaining = node.capacity.map(|capacity| capacity - allocated);
     let percent = node.capacity.map(|capacity| {
         if capacity > 0.0 {
@@ -648,7 +647,7 @@ fn resource_row(index: &Index, tally: &FindingTally, at: usize) -> ResourceRow {
             0
         }
     });
-    let over = over_sum.is_some();
+    let over = tally.over_allocated[at].is_some();
     ResourceRow {
         id: node.id.clone(),
         title: node.title.clone(),

@@ -19,7 +19,7 @@ export function FindingsView() {
     <div className="findings-view scroll-view">
       <div className="view-header">
         <h1>Findings</h1>
-        <ScoreGauge summary={summary} onOpenFindings={() => undefined} />
+        <ScoreGauge summary={summary} countsText={planState.score_counts_text} onOpenFindings={() => undefined} />
         <p className="muted">
           Judged as of {as_of}. {SCORE_SENTENCE}
         </p>

@@ -4,7 +4,7 @@ import { Fragment, useState } from "react";
 import { AmountInput } from "../../components/AmountInput";
 import { FindingBadge } from "../../components/FindingBadge";
 import { NodeRef } from "../../components/KindChip";
-import { allocatedAmount, overAllocation } from "../../model/planIndex";
+import { overAllocation } from "../../model/planIndex";
 import { usePlan } from "../../state/store";
 import { Icon, ResourceIcon, SeverityIcon } from "../../theme/icons";
 import { KIND_STYLE, RESOURCE_TYPE_LABEL } from "../../theme/kinds";
@@ -46,7 +46,8 @@ export function ResourcesView() {
           </thead>
           <tbody>
             {resources.map((r) => {
-              const allocated = allocatedAmount(index, r.id);
+              // The core's sum of counting allocations; over capacity, the figure its finding quotes.
+              const allocated = overAllocation(index, r.id)?.allocated ?? planState.allocated[r.id] ?? 0;
               const capacity = r.capacity;
               const over = overAllocation(index, r.id) !== undefined;
               const share = capacity ? allocated / capacity : allocated > 0 ? 1 : 0;
