@@ -841,3 +841,57 @@ fn a_10_mb_id_gives_a_short_error_line_naming_the_place() {
         }
     }
 }
+
+#[test]
+fn an_accepted_error_is_shown_but_fails_check_only_once_its_date_has_passed() {
+    let dir = folder();
+    let mut plan = aligned_plan();
+    plan["nodes"]
+        .as_array_mut()
+        .expect("nodes")
+        .push(json!({"id": "I9", "kind": "initiative", "title": "Pilot on its own"}));
+    plan["accepted"] = json!([{"rule": "orphan", "node": "I9",
+        "reason": "A pilot; it joins a strategy if it works", "until": "2026-12-31"}]);
+    write(dir.path(), "plan.json", &plan.to_string());
+
+    let before = run(dir.path(), &["check", "plan.json", "--as-of", "2026-12-31"]);
+    assert_eq!(
+        before.code, 0,
+        "the only error is accepted: {}{}",
+        before.stdout, before.stderr
+    );
+    assert!(
+        before.stdout.contains("Accepted until 2026-12-31: A pilot"),
+        "the finding is still shown, with its reason: {}",
+        before.stdout
+    );
+    let json = run(
+        dir.path(),
+        &[
+            "check",
+            "plan.json",
+            "--as-of",
+            "2026-12-31",
+            "--format",
+            "json",
+        ],
+    );
+    let findings: Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let orphan = findings["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule"] == "orphan")
+        .expect("the orphan is reported");
+    assert_eq!(
+        orphan["accepted"]["reason"],
+        "A pilot; it joins a strategy if it works"
+    );
+
+    let after = run(dir.path(), &["check", "plan.json", "--as-of", "2027-01-01"]);
+    assert_eq!(
+        after.code, 1,
+        "past its date, the finding fails check again"
+    );
+    assert!(!after.stdout.contains("Accepted"), "{}", after.stdout);
+}

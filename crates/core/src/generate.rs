@@ -11,8 +11,9 @@
 
 use chrono::NaiveDate;
 
+use crate::analysis::Rule;
 use crate::graph::PlanGraph;
-use crate::model::{Link, Node, NodeKind, Plan, ResourceType, Status};
+use crate::model::{Acceptance, Link, Node, NodeKind, Plan, ResourceType, Status};
 
 /// splitmix64: tiny, fast, and fully determined by the seed (no crate, no platform
 /// differences), which is all a benchmark fixture needs.
@@ -329,7 +330,39 @@ pub fn generate_plan(nodes: usize, seed: u64) -> Plan {
         };
         plan.nodes.push(node);
     }
+    accept_a_few(&mut plan, &layers);
     plan
+}
+
+/// Acceptances as leaders keep them: a few findings lived with until a date, and one
+/// left over from a gap since closed (an org goal is never over-allocated), so that
+/// every rule, `stale_acceptance` included, has a case in a generated plan.
+fn accept_a_few(plan: &mut Plan, layers: &Layers) {
+    let until = chrono::NaiveDate::from_ymd_opt(2027, 6, 30);
+    let mut accept = |rule: Rule, node: &String, reason: &str, until| {
+        plan.accepted.push(Acceptance {
+            rule,
+            node: node.clone(),
+            reason: reason.to_owned(),
+            until,
+        });
+    };
+    if let Some(goal) = layers.org_goals.first() {
+        accept(
+            Rule::OverAllocated,
+            goal,
+            "Accepted when the budget was shared; kept by mistake",
+            None,
+        );
+    }
+    for goal in layers.org_goals.iter().skip(1).step_by(7).take(3) {
+        accept(
+            Rule::StaleReview,
+            goal,
+            "Reviewed at the annual offsite, not each quarter",
+            until,
+        );
+    }
 }
 
 fn allocation_amount(random: &mut Random, resource_type: Option<ResourceType>) -> f64 {

@@ -13,7 +13,7 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 
 use crate::error::{Error, Result};
-use crate::model::{Link, LinkKey, LinkKind, Node, NodeKind, Plan, PlanSettings};
+use crate::model::{Acceptance, Link, LinkKey, LinkKind, Node, NodeKind, Plan, PlanSettings};
 
 pub(crate) use build::PlanBuilder;
 use ids::IdIndex;
@@ -49,6 +49,8 @@ pub struct PlanGraph {
     /// than at the end: an edit and its inverse must give back the very same plan.
     retired_nodes: HashMap<String, u64>,
     retired_links: HashMap<LinkKey, u64>,
+    /// Findings the plan's leaders accepted knowingly; each names a node of the plan.
+    accepted: Vec<Acceptance>,
 }
 
 /// One change to a plan. Applying an edit returns the edit that undoes it.
@@ -80,6 +82,10 @@ pub enum Edit {
     UpdateSettings {
         settings: PlanSettings,
     },
+    /// Replaces the plan's accepted findings with this list.
+    SetAcceptances {
+        accepted: Vec<Acceptance>,
+    },
     /// Several edits that apply together or not at all.
     Batch {
         edits: Vec<Edit>,
@@ -97,6 +103,7 @@ impl PlanGraph {
             next_seq: 0,
             retired_nodes: HashMap::new(),
             retired_links: HashMap::new(),
+            accepted: Vec::new(),
         })
     }
 
@@ -106,11 +113,12 @@ impl PlanGraph {
     pub fn from_plan(plan: Plan) -> Result<PlanGraph> {
         let mut builder = PlanBuilder::with_capacity(plan.nodes.len(), plan.links.len());
         // Stops at the first node or link refused; `finish` says which and why.
-        let _all_accepted = plan.nodes.into_iter().all(|node| builder.add_node(node))
+        let _all_taken = plan.nodes.into_iter().all(|node| builder.add_node(node))
             && plan
                 .links
                 .into_iter()
                 .all(|link| LinkRef::lend(link, |link| builder.add_link(link)));
+        builder.accept(plan.accepted);
         builder.finish(PlanSettings {
             name: plan.name,
             review_cadence_days: plan.review_cadence_days,
@@ -140,6 +148,7 @@ impl PlanGraph {
             review_cadence_days: self.settings.review_cadence_days,
             nodes: nodes.into_iter().map(|slot| slot.node.clone()).collect(),
             links: links.into_iter().map(|(_, link)| link).collect(),
+            accepted: self.accepted.clone(),
         };
         (plan, node_seqs, link_seqs)
     }
@@ -156,6 +165,51 @@ impl PlanGraph {
 
     pub fn settings(&self) -> &PlanSettings {
         &self.settings
+    }
+
+    /// The findings the plan's leaders accepted knowingly.
+    pub fn accepted(&self) -> &[Acceptance] {
+        &self.accepted
+    }
+
+    /// Checks a list of acceptances against this plan (PLAN-FORMAT.md, `accepted`):
+    /// each names a rule and an existing node, gives a reason, and appears once.
+    pub(crate) fn check_acceptances(&self, accepted: &[Acceptance]) -> Result<()> {
+        for (index, acceptance) in accepted.iter().enumerate() {
+            let place = format!("accepted entry {index}");
+            if acceptance.rule == crate::analysis::Rule::StaleAcceptance {
+                return Err(Error::field(
+                    format!("{place}, field \"rule\""),
+                    "stale_acceptance cannot itself be accepted; take the stale acceptance back",
+                ));
+            }
+            if self.lookup(&acceptance.node).is_none() {
+                return Err(Error::UnknownNode {
+                    id: acceptance.node.clone(),
+                }
+                .at(place));
+            }
+            if acceptance.reason.trim().is_empty() {
+                return Err(Error::field(
+                    format!("{place}, field \"reason\""),
+                    "say why the finding is accepted; a reason is required",
+                ));
+            }
+            if accepted[..index]
+                .iter()
+                .any(|earlier| earlier.rule == acceptance.rule && earlier.node == acceptance.node)
+            {
+                return Err(Error::field(
+                    place,
+                    format!(
+                        "{} is already accepted for node {}",
+                        acceptance.rule.as_str(),
+                        crate::text::Literal(&acceptance.node)
+                    ),
+                ));
+            }
+        }
+        Ok(())
     }
 
     pub fn name(&self) -> &str {
@@ -218,6 +272,17 @@ impl PlanGraph {
                 let (node, links) = self.remove_node(&id)?;
                 let mut edits = vec![Edit::AddNode { node }];
                 edits.extend(links.into_iter().map(|link| Edit::AddLink { link }));
+                // Its acceptances go with it, and come back with it on undo.
+                if self.accepted.iter().any(|acceptance| acceptance.node == id) {
+                    let kept = self
+                        .accepted
+                        .iter()
+                        .filter(|acceptance| acceptance.node != id)
+                        .cloned()
+                        .collect();
+                    let before = std::mem::replace(&mut self.accepted, kept);
+                    edits.push(Edit::SetAcceptances { accepted: before });
+                }
                 Ok(Edit::Batch { edits })
             }
             Edit::AddLink { link } => {
@@ -237,6 +302,11 @@ impl PlanGraph {
                 check_settings(&settings)?;
                 let old = std::mem::replace(&mut self.settings, settings);
                 Ok(Edit::UpdateSettings { settings: old })
+            }
+            Edit::SetAcceptances { accepted } => {
+                self.check_acceptances(&accepted)?;
+                let old = std::mem::replace(&mut self.accepted, accepted);
+                Ok(Edit::SetAcceptances { accepted: old })
             }
             Edit::Batch { edits } => {
                 let mut undo = Vec::with_capacity(edits.len());

@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::files::write_atomically;
 use crate::graph::PlanGraph;
-use crate::model::{Link, Node, Plan};
+use crate::model::{Acceptance, Link, Node, Plan};
 use crate::text::Literal;
 
 pub const FORMAT_NAME: &str = "throughline-plan";
@@ -32,6 +32,8 @@ struct Document<'a> {
     review_cadence_days: u32,
     nodes: &'a [Node],
     links: &'a [Link],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    accepted: &'a [Acceptance],
 }
 
 /// Reads a plan from interchange JSON and checks every rule, or says what is wrong and where.
@@ -56,6 +58,7 @@ pub fn to_json(plan: &Plan) -> String {
         review_cadence_days: plan.review_cadence_days,
         nodes: &plan.nodes,
         links: &plan.links,
+        accepted: &plan.accepted,
     };
     let mut text = serde_json::to_string_pretty(&document)
         .expect("a plan always serializes: its maps have string keys");
@@ -94,6 +97,16 @@ pub fn parse_date(text: &str) -> std::result::Result<NaiveDate, String> {
         })
         .flatten();
     date.ok_or_else(|| format!("expected a date as YYYY-MM-DD, got {}", Literal(text)))
+}
+
+/// An optional `YYYY-MM-DD` field read with [`parse_date`], so its message is the
+/// format's own rather than chrono's.
+pub(crate) fn optional_date<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<Option<NaiveDate>, D::Error> {
+    let text: Option<std::borrow::Cow<'de, str>> = serde::Deserialize::deserialize(deserializer)?;
+    text.map(|text| parse_date(&text).map_err(serde::de::Error::custom))
+        .transpose()
 }
 
 #[cfg(test)]

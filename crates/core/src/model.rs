@@ -388,6 +388,35 @@ pub struct Plan {
     pub review_cadence_days: u32,
     pub nodes: Vec<Node>,
     pub links: Vec<Link>,
+    /// Findings the plan's leaders decided to live with (ALIGNMENT-RULES.md).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<Acceptance>>", optional)]
+    pub accepted: Vec<Acceptance>,
+}
+
+/// A leader's decision to live with one finding knowingly: its rule and node, why, and
+/// until when it holds (absent: until taken back).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Acceptance {
+    pub rule: crate::analysis::Rule,
+    pub node: String,
+    pub reason: String,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::interchange::optional_date"
+    )]
+    #[ts(optional, type = "string")]
+    pub until: Option<NaiveDate>,
+}
+
+impl Acceptance {
+    /// In force on `as_of`: no end date, or one not before it.
+    pub fn holds_on(&self, as_of: NaiveDate) -> bool {
+        self.until.is_none_or(|until| until >= as_of)
+    }
 }
 
 impl Plan {
@@ -397,6 +426,7 @@ impl Plan {
             review_cadence_days: DEFAULT_REVIEW_CADENCE_DAYS,
             nodes: Vec::new(),
             links: Vec::new(),
+            accepted: Vec::new(),
         }
     }
 }

@@ -1060,3 +1060,50 @@ fn a_bad_review_is_refused_naming_its_node_entry_and_field() {
         &["\"R\"", "reviews", "resources have no review log"],
     );
 }
+
+#[test]
+fn accepted_findings_read_check_and_export_as_they_came() {
+    let text = top(&format!(
+        r#""name": "P", "nodes": [{G}, {I}], "links": [],
+        "accepted": [{{"rule": "orphan", "node": "I", "reason": "A pilot, on purpose", "until": "2027-03-31"}},
+                     {{"rule": "unsupported_goal", "node": "G", "reason": "Funded next year"}}]"#
+    ));
+    let plan = parse(&text).expect("a plan with acceptances reads");
+    assert_eq!(plan.accepted().len(), 2);
+    assert_eq!(
+        plan.accepted()[0].until.map(|d| d.to_string()),
+        Some("2027-03-31".into())
+    );
+    let again =
+        parse(&throughline_core::interchange::to_json(&plan.to_plan())).expect("reads back");
+    assert_eq!(
+        again.to_plan(),
+        plan.to_plan(),
+        "export then import keeps them, in order"
+    );
+}
+
+#[test]
+fn a_bad_acceptance_is_refused_naming_its_place() {
+    let with = |accepted: &str| {
+        top(&format!(
+            r#""name": "P", "nodes": [{G}], "accepted": [{accepted}]"#
+        ))
+    };
+    refused_with(
+        &with(r#"{"rule": "orphn", "node": "G", "reason": "x"}"#),
+        &["accepted", "orphn"],
+    );
+    refused_with(
+        &with(r#"{"rule": "orphan", "node": "NOPE", "reason": "x"}"#),
+        &["accepted entry 0", "NOPE"],
+    );
+    refused_with(
+        &with(r#"{"rule": "orphan", "node": "G", "reason": "x", "until": "soon"}"#),
+        &["accepted", "soon"],
+    );
+    refused_with(
+        &with(r#"{"rule": "orphan", "node": "G", "reason": "x", "why": "y"}"#),
+        &["accepted", "why"],
+    );
+}

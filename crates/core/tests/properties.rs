@@ -1235,7 +1235,12 @@ fn the_generators_reach_every_rule() {
             *seen.entry(finding.rule).or_default() += 1;
         }
     }
-    for rule in Rule::ALL {
+    // The random plans carry no acceptances, so no acceptance can go stale in them:
+    // that rule is pinned case by case in rules.rs.
+    for rule in Rule::ALL
+        .into_iter()
+        .filter(|rule| *rule != Rule::StaleAcceptance)
+    {
         assert!(
             seen.get(&rule).copied().unwrap_or(0) > 0,
             "no random plan triggered {}: {seen:?}",

@@ -6,7 +6,7 @@ mod common;
 
 use common::{PlanBuilder, as_of, date, finding, fired, ids, of_rule};
 use throughline_core::analysis::Allocation;
-use throughline_core::{NodeKind, ResourceType, Rule, Severity, Status, analyse};
+use throughline_core::{NodeKind, PlanGraph, ResourceType, Rule, Severity, Status, analyse};
 
 use ResourceType::{Funding, Skill, Time, Tool};
 
@@ -1254,7 +1254,8 @@ fn rule_order_and_severities_follow_the_spec_table() {
             "past_target",
             "capability_gap",
             "idle_resource",
-            "single_point_of_failure"
+            "single_point_of_failure",
+            "stale_acceptance"
         ]
     );
     let severities: Vec<Severity> = Rule::ALL.iter().map(|rule| rule.severity()).collect();
@@ -1263,7 +1264,7 @@ fn rule_order_and_severities_follow_the_spec_table() {
         severities,
         [
             Error, Error, Error, Error, Warning, Warning, Warning, Warning, Warning, Info, Info,
-            Info
+            Info, Info
         ]
     );
     let json = serde_json::to_string(&Rule::SinglePointOfFailure).expect("rules serialize");
@@ -1335,4 +1336,135 @@ fn analysis_depends_only_on_the_plan_not_on_edit_history() {
         5,
         "the spec has five node kinds; update these tests if it grows"
     );
+}
+
+// ---------------------------------------------------------------- accepted findings
+
+fn accept(rule: Rule, node: &str, until: Option<&str>) -> throughline_core::model::Acceptance {
+    throughline_core::model::Acceptance {
+        rule,
+        node: node.to_owned(),
+        reason: "This year's budget cannot buy a second one".to_owned(),
+        until: until.map(date),
+    }
+}
+
+/// A plan with one error (an orphan initiative) and one single point of failure.
+fn plan_with_acceptances(accepted: Vec<throughline_core::model::Acceptance>) -> PlanGraph {
+    let mut plan = aligned_chain().initiative("I-orphan").graph().to_plan();
+    plan.accepted = accepted;
+    PlanGraph::from_plan(plan).expect("a valid plan with acceptances")
+}
+
+#[test]
+fn an_accepted_finding_is_still_reported_marked_and_no_longer_an_error_that_fails() {
+    let plain = analyse(&plan_with_acceptances(vec![]), as_of());
+    assert!(plain.has_errors(), "the orphan is an error");
+    let accepted = analyse(
+        &plan_with_acceptances(vec![accept(Rule::Orphan, "I-orphan", None)]),
+        as_of(),
+    );
+    let orphan = finding(&accepted, Rule::Orphan, "I-orphan");
+    assert_eq!(
+        orphan.accepted.as_ref().map(|a| a.reason.as_str()),
+        Some("This year's budget cannot buy a second one"),
+        "still reported, marked with its reason"
+    );
+    assert!(
+        !accepted.has_errors(),
+        "an accepted error does not fail a check"
+    );
+    assert_eq!(
+        accepted.summary, plain.summary,
+        "counts and score ignore acceptances"
+    );
+}
+
+#[test]
+fn an_acceptance_holds_through_its_date_and_lapses_after_it() {
+    let on = |until: &str| {
+        analyse(
+            &plan_with_acceptances(vec![accept(Rule::Orphan, "I-orphan", Some(until))]),
+            as_of(),
+        )
+    };
+    let today = as_of().to_string();
+    assert!(
+        !on(&today).has_errors(),
+        "an acceptance until the as-of date holds on it"
+    );
+    let yesterday = (as_of() - chrono::Duration::days(1)).to_string();
+    let lapsed = on(&yesterday);
+    assert!(
+        lapsed.has_errors(),
+        "the finding comes back by itself when its date passes"
+    );
+    assert!(
+        finding(&lapsed, Rule::Orphan, "I-orphan")
+            .accepted
+            .is_none()
+    );
+    assert!(
+        fired(&lapsed, Rule::StaleAcceptance).is_empty(),
+        "an expired acceptance simply no longer applies"
+    );
+}
+
+#[test]
+fn an_acceptance_in_force_that_matches_no_finding_is_reported_stale() {
+    let analysis = analyse(
+        &plan_with_acceptances(vec![accept(Rule::OverAllocated, "O", None)]),
+        as_of(),
+    );
+    assert_eq!(fired(&analysis, Rule::StaleAcceptance), ids(&["O"]));
+    let stale = finding(&analysis, Rule::StaleAcceptance, "O");
+    assert_eq!(stale.severity, Severity::Info);
+    assert_eq!(stale.related, Some(vec!["over_allocated".to_owned()]));
+}
+
+#[test]
+fn acceptances_are_checked_against_the_plan() {
+    for (acceptances, expected) in [
+        (vec![accept(Rule::Orphan, "NOPE", None)], "NOPE"),
+        (
+            vec![throughline_core::model::Acceptance {
+                reason: "  ".into(),
+                ..accept(Rule::Orphan, "I-orphan", None)
+            }],
+            "reason",
+        ),
+        (
+            vec![
+                accept(Rule::Orphan, "I-orphan", None),
+                accept(Rule::Orphan, "I-orphan", None),
+            ],
+            "already accepted",
+        ),
+        (
+            vec![accept(Rule::StaleAcceptance, "O", None)],
+            "cannot itself be accepted",
+        ),
+    ] {
+        let mut plan = aligned_chain().initiative("I-orphan").graph().to_plan();
+        plan.accepted = acceptances;
+        let error = PlanGraph::from_plan(plan).expect_err("refused");
+        assert!(
+            error.to_string().contains("accepted entry") && error.to_string().contains(expected),
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn removing_a_node_takes_its_acceptances_and_undo_brings_them_back() {
+    let mut graph = plan_with_acceptances(vec![accept(Rule::Orphan, "I-orphan", None)]);
+    let before = graph.to_plan();
+    let undo = graph
+        .apply(throughline_core::Edit::RemoveNode {
+            id: "I-orphan".into(),
+        })
+        .expect("removed");
+    assert!(graph.accepted().is_empty());
+    graph.apply(undo).expect("undone");
+    assert_eq!(graph.to_plan(), before);
 }

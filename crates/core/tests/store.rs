@@ -53,6 +53,12 @@ fn sample_plan() -> Plan {
             Link::allocates("R1", "S1", 40.0),
             allocation,
         ],
+        accepted: vec![throughline_core::model::Acceptance {
+            rule: throughline_core::Rule::CapabilityGap,
+            node: "S1".to_owned(),
+            reason: "Tools come with next year's budget".to_owned(),
+            until: Some(date("2027-06-30")),
+        }],
     }
 }
 
@@ -787,4 +793,29 @@ fn a_damaged_review_log_in_the_file_is_reported_not_trusted() {
     let error = Store::open(&path).expect_err("refused");
     assert_eq!(error.code(), "corrupt", "{error}");
     assert!(error.to_string().contains("reviews"), "{error}");
+}
+
+#[test]
+fn acceptances_persist_and_go_with_their_node() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let (path, mut store) = create_sample(&folder);
+    let accepted = vec![throughline_core::model::Acceptance {
+        rule: throughline_core::Rule::UnresourcedInitiative,
+        node: "I1".into(),
+        reason: "Starts next quarter".into(),
+        until: Some(date("2027-01-31")),
+    }];
+    store
+        .apply(Edit::SetAcceptances {
+            accepted: accepted.clone(),
+        })
+        .expect("accepted");
+    assert_eq!(reopened(&path).accepted, accepted, "in the file at once");
+    store
+        .apply(Edit::RemoveNode { id: "I1".into() })
+        .expect("removed");
+    assert!(reopened(&path).accepted.is_empty(), "gone with its node");
+    drop(store);
+    let store = Store::open(&path).expect("reopens");
+    assert!(store.plan().accepted.is_empty());
 }

@@ -3,4 +3,4 @@
 /**
  * The rules, in the order ALIGNMENT-RULES.md lists them (findings are sorted so).
  */
-export type Rule = "orphan" | "unsupported_goal" | "unresourced_goal" | "over_allocated" | "unresourced_strategy" | "unresourced_initiative" | "missing_why" | "stale_review" | "past_target" | "capability_gap" | "idle_resource" | "single_point_of_failure";
+export type Rule = "orphan" | "unsupported_goal" | "unresourced_goal" | "over_allocated" | "unresourced_strategy" | "unresourced_initiative" | "missing_why" | "stale_review" | "past_target" | "capability_gap" | "idle_resource" | "single_point_of_failure" | "stale_acceptance";

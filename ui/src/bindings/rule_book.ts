@@ -138,6 +138,13 @@ export const RULE_BOOK: RuleBook = {
       "severity": "info",
       "hint": "Put a second resource behind these goals, or accept the risk knowingly.",
       "lowers_alignment": false
+    },
+    {
+      "rule": "stale_acceptance",
+      "title": "Accepted finding no longer found",
+      "severity": "info",
+      "hint": "The finding it accepted is gone: take the acceptance back so it does not outlive its reason.",
+      "lowers_alignment": false
     }
   ],
   "score_sentence": "The alignment score is the share of goals, strategies and initiatives that are aligned: each leads up to an organizational goal, with work toward it and resources behind it."

@@ -43,6 +43,13 @@ pub fn write_text(out: &mut impl Write, plan: &PlanGraph, analysis: &Analysis) -
             for finding in same_rule {
                 writeln!(out, "    {} {}", finding.node, quoted(&finding.title))?;
                 writeln!(out, "      {}", finding.message)?;
+                if let Some(accepted) = &finding.accepted {
+                    let until = accepted
+                        .until
+                        .map(|until| format!(" until {until}"))
+                        .unwrap_or_default();
+                    writeln!(out, "      Accepted{until}: {}", accepted.reason)?;
+                }
             }
             writeln!(out, "    Hint: {}", rule.hint())?;
         }

@@ -13,11 +13,12 @@ use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
+use crate::graph::PlanGraph;
 use crate::model::{LinkKind, Node, NodeKind, ResourceType};
 use crate::text::{Quoted, format_amount, join_or, quoted};
 
 use super::facts::{Backing, Facts};
-use super::finding::{Allocation, Finding};
+use super::finding::{AcceptedAs, Allocation, Finding};
 use super::rule::Rule;
 
 /// Evidence lists are capped so that a huge plan cannot make one finding huge.
@@ -455,5 +456,58 @@ fn day_count(days: i64) -> String {
         "1 day".to_owned()
     } else {
         format!("{days} days")
+    }
+}
+
+/// Accepted findings (ALIGNMENT-RULES.md): a finding whose rule and node match an
+/// acceptance in force on the as-of date carries it; an acceptance in force that matches
+/// no finding is itself reported:
+///
+/// | `stale_acceptance` | info | an acceptance in force (see below) that matches no finding |
+///
+/// (`node` = the acceptance's node, `related` = [its rule].) An expired acceptance
+/// simply no longer applies.
+pub(super) fn apply_acceptances(plan: &PlanGraph, as_of: NaiveDate, findings: &mut Vec<Finding>) {
+    let in_force: Vec<&crate::model::Acceptance> = plan
+        .accepted()
+        .iter()
+        .filter(|acceptance| acceptance.holds_on(as_of))
+        .collect();
+    if in_force.is_empty() {
+        return;
+    }
+    let mut matched = vec![false; in_force.len()];
+    for finding in findings.iter_mut() {
+        let found = in_force.iter().position(|acceptance| {
+            acceptance.rule == finding.rule && acceptance.node == finding.node
+        });
+        if let Some(at) = found {
+            matched[at] = true;
+            finding.accepted = Some(AcceptedAs {
+                reason: in_force[at].reason.clone(),
+                until: in_force[at].until,
+            });
+        }
+    }
+    for (acceptance, _) in in_force
+        .iter()
+        .zip(&matched)
+        .filter(|(_, matched)| !**matched)
+    {
+        // Every acceptance names a node of the plan: the graph refuses any other.
+        let Some(node) = plan.node(&acceptance.node) else {
+            continue;
+        };
+        let mut finding = Finding::new(
+            Rule::StaleAcceptance,
+            node,
+            format!(
+                "The plan accepts \u{201c}{}\u{201d} for {}, but that finding is no longer found.",
+                acceptance.rule.title(),
+                Quoted(&node.title)
+            ),
+        );
+        finding.related = Some(vec![acceptance.rule.as_str().to_owned()]);
+        findings.push(finding);
     }
 }

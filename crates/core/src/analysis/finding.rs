@@ -53,6 +53,22 @@ pub struct Finding {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub related: Option<Vec<String>>,
+    /// The plan's leaders accepted this finding knowingly, for this reason and until
+    /// this date (ALIGNMENT-RULES.md, accepted findings): still reported, never failing
+    /// a check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub accepted: Option<AcceptedAs>,
+}
+
+/// Why, and until when, a finding was accepted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AcceptedAs {
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string")]
+    pub until: Option<chrono::NaiveDate>,
 }
 
 impl Finding {
@@ -71,6 +87,7 @@ impl Finding {
             capacity: None,
             missing: None,
             related: None,
+            accepted: None,
         }
     }
 }
@@ -178,8 +195,12 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Whether an error finding stands that nobody accepted: what fails `check` and a
+    /// diff gate. An accepted error is still counted and shown, but does not fail.
     pub fn has_errors(&self) -> bool {
-        self.summary.error > 0
+        self.findings
+            .iter()
+            .any(|finding| finding.severity == Severity::Error && finding.accepted.is_none())
     }
 
     /// The findings about one node.

@@ -15,7 +15,9 @@ mod facts;
 mod finding;
 mod rule;
 
-pub use finding::{Allocation, Analysis, Finding, SCORE_SENTENCE, ScoreTally, Summary, is_scored};
+pub use finding::{
+    AcceptedAs, Allocation, Analysis, Finding, SCORE_SENTENCE, ScoreTally, Summary, is_scored,
+};
 pub use rule::{Rule, Severity};
 
 use facts::Facts;
@@ -83,6 +85,7 @@ pub fn analyse(plan: &PlanGraph, as_of: NaiveDate) -> Analysis {
         score.count(node.kind, misaligned);
     }
     findings.extend(checks::single_points_of_failure(&facts));
+    checks::apply_acceptances(plan, as_of, &mut findings);
 
     let findings = sorted(findings);
     Analysis {

@@ -52,10 +52,11 @@ pub enum Rule {
     CapabilityGap,
     IdleResource,
     SinglePointOfFailure,
+    StaleAcceptance,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 13] = [
         Rule::Orphan,
         Rule::UnsupportedGoal,
         Rule::UnresourcedGoal,
@@ -68,7 +69,13 @@ impl Rule {
         Rule::CapabilityGap,
         Rule::IdleResource,
         Rule::SinglePointOfFailure,
+        Rule::StaleAcceptance,
     ];
+
+    /// The rule with this id (`"orphan"`, `"stale_review"`, ...).
+    pub fn parse(text: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|rule| rule.as_str() == text)
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -84,6 +91,7 @@ impl Rule {
             Rule::CapabilityGap => "capability_gap",
             Rule::IdleResource => "idle_resource",
             Rule::SinglePointOfFailure => "single_point_of_failure",
+            Rule::StaleAcceptance => "stale_acceptance",
         }
     }
 
@@ -102,6 +110,7 @@ impl Rule {
             Rule::CapabilityGap => "Capability gap",
             Rule::IdleResource => "Resource not allocated",
             Rule::SinglePointOfFailure => "Single point of failure",
+            Rule::StaleAcceptance => "Accepted finding no longer found",
         }
     }
 
@@ -115,7 +124,10 @@ impl Rule {
             | Rule::MissingWhy
             | Rule::StaleReview
             | Rule::PastTarget => Severity::Warning,
-            Rule::CapabilityGap | Rule::IdleResource | Rule::SinglePointOfFailure => Severity::Info,
+            Rule::CapabilityGap
+            | Rule::IdleResource
+            | Rule::SinglePointOfFailure
+            | Rule::StaleAcceptance => Severity::Info,
         }
     }
 
@@ -166,6 +178,9 @@ impl Rule {
             Rule::IdleResource => "Allocate it to a strategy or initiative, or drop it.",
             Rule::SinglePointOfFailure => {
                 "Put a second resource behind these goals, or accept the risk knowingly."
+            }
+            Rule::StaleAcceptance => {
+                "The finding it accepted is gone: take the acceptance back so it does not outlive its reason."
             }
         }
     }

@@ -155,7 +155,33 @@ pub fn to_plan(model: &Model) -> Result<(PlanGraph, ImportSummary)> {
             )),
         }
     }
+    let accepted = json_list(&model.properties, properties::ACCEPTED)
+        .map_err(|error| error.at("the model"))?;
+    if !accepted.is_empty() {
+        graph
+            .apply(crate::graph::Edit::SetAcceptances { accepted })
+            .map_err(|error| error.at(format!("model property {:?}", properties::ACCEPTED)))?;
+    }
     Ok((graph, summary))
+}
+
+/// A property holding a list as the interchange format writes it (what an export
+/// writes for the review log and the accepted findings); absent means empty.
+fn json_list<T: serde::de::DeserializeOwned>(
+    props: &[super::read::Property],
+    name: &str,
+) -> Result<Vec<T>> {
+    properties::text(props, name)
+        .map(|text| {
+            serde_json::from_str(text).map_err(|error| {
+                Error::field(
+                    format!("property {name:?}"),
+                    format!("not a valid list: {error}"),
+                )
+            })
+        })
+        .transpose()
+        .map(Option::unwrap_or_default)
 }
 
 /// Element ids are kept as node ids so that a re-import matches them. An id longer
@@ -422,6 +448,7 @@ fn node_of(element: &Element, id: String, kind: NodeKind, role: ElementRole) -> 
     }
     node.target_date = date(props, properties::TARGET_DATE)?;
     node.last_reviewed = date(props, properties::LAST_REVIEWED)?;
+    node.reviews = json_list(props, properties::REVIEWS)?;
     if let ElementRole::Resource(default_type) = role {
         node.resource_type = Some(match properties::text(props, properties::RESOURCE_TYPE) {
             None => default_type,

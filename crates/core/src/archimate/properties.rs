@@ -18,9 +18,13 @@ pub const CAPACITY: &str = "capacity";
 pub const UNIT: &str = "unit";
 pub const AMOUNT: &str = "amount";
 pub const REVIEW_CADENCE_DAYS: &str = "review_cadence_days";
+/// A node's review log, as the interchange format's JSON list.
+pub const REVIEWS: &str = "reviews";
+/// The plan's accepted findings, as the interchange format's JSON list.
+pub const ACCEPTED: &str = "accepted";
 
 /// Every property name, in the order an export defines them.
-pub const ALL: [&str; 13] = [
+pub const ALL: [&str; 15] = [
     ID,
     KIND,
     STATUS,
@@ -34,6 +38,8 @@ pub const ALL: [&str; 13] = [
     UNIT,
     AMOUNT,
     REVIEW_CADENCE_DAYS,
+    REVIEWS,
+    ACCEPTED,
 ];
 
 pub fn text<'p>(properties: &'p [Property], name: &str) -> Option<&'p str> {

@@ -26,10 +26,16 @@ pub fn to_exchange_xml(plan: &Plan) -> String {
     write_properties(
         &mut xml,
         "  ",
-        &[(
-            properties::REVIEW_CADENCE_DAYS,
-            Some(plan.review_cadence_days.to_string()),
-        )],
+        &[
+            (
+                properties::REVIEW_CADENCE_DAYS,
+                Some(plan.review_cadence_days.to_string()),
+            ),
+            (
+                properties::ACCEPTED,
+                (!plan.accepted.is_empty()).then(|| json_list(&plan.accepted)),
+            ),
+        ],
     );
     let kind_of = |id: &str| {
         plan.nodes
@@ -139,6 +145,10 @@ fn write_element(xml: &mut String, node: &Node) {
             (properties::TARGET_DATE, date(node.target_date)),
             (properties::LAST_REVIEWED, date(node.last_reviewed)),
             (
+                properties::REVIEWS,
+                (!node.reviews.is_empty()).then(|| json_list(&node.reviews)),
+            ),
+            (
                 properties::RESOURCE_TYPE,
                 node.resource_type.map(|ty| ty.as_str().to_owned()),
             ),
@@ -197,4 +207,10 @@ fn write_properties(xml: &mut String, indent: &str, values: &[(&str, Option<Stri
         );
     }
     let _ = writeln!(xml, "{indent}</properties>");
+}
+
+/// A list as the interchange format writes it, for a property ArchiMate has no
+/// structure for.
+fn json_list<T: serde::Serialize>(items: &[T]) -> String {
+    serde_json::to_string(items).expect("reviews and acceptances always serialize: no maps")
 }

@@ -7,7 +7,7 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use super::{LinkRef, PlanGraph, check_node, check_settings, node_place};
 use crate::error::{Error, Result};
 use crate::graph::ids::IdIndex;
-use crate::model::{LinkKind, Node, PlanSettings};
+use crate::model::{Acceptance, LinkKind, Node, PlanSettings};
 
 /// Builds a checked graph from a plan's nodes, then its links, handed over one at a
 /// time in the written order, so that a plan read from a file need not be held whole
@@ -58,6 +58,7 @@ impl PlanBuilder {
                 next_seq: 0,
                 retired_nodes: HashMap::new(),
                 retired_links: HashMap::new(),
+                accepted: Vec::new(),
             },
             nodes: 0,
             edge_of_link: Vec::with_capacity(links),
@@ -195,8 +196,15 @@ impl PlanBuilder {
         self.problem.take()
     }
 
+    /// The plan's accepted findings, checked in [`PlanBuilder::finish`] once every node
+    /// is in.
+    pub(crate) fn accept(&mut self, accepted: Vec<Acceptance>) {
+        self.graph.accepted = accepted;
+    }
+
     /// The checked graph, or what is wrong with the plan: its settings first, then the
-    /// first node or link refused, then a loop (checked once, in linear time).
+    /// first node or link refused, then a loop (checked once, in linear time), then
+    /// the accepted findings.
     pub(crate) fn finish(mut self, settings: PlanSettings) -> Result<PlanGraph> {
         self.add_pending_nodes();
         self.add_pending_links();
@@ -222,6 +230,7 @@ impl PlanBuilder {
             let titles = Box::new([title(&link.from), title(&link.to)]);
             return Err(Error::Loop { link, path, titles }.at(format!("link {index}")));
         }
+        graph.check_acceptances(&graph.accepted)?;
         Ok(graph)
     }
 }

@@ -16,7 +16,7 @@ use super::fields::{Object, RawLink, RawNode, Text};
 use super::{FORMAT_NAME, FORMAT_VERSION, rescan};
 use crate::error::{Error, Result};
 use crate::graph::{PlanBuilder, PlanGraph, node_place};
-use crate::model::{DEFAULT_REVIEW_CADENCE_DAYS, PlanSettings};
+use crate::model::{Acceptance, DEFAULT_REVIEW_CADENCE_DAYS, PlanSettings};
 use crate::text::{Literal, shorten_quoted};
 
 /// Room made in advance for one node and one link per this many bytes of text, about
@@ -46,16 +46,18 @@ enum TopField {
     ReviewCadenceDays,
     Nodes,
     Links,
+    Accepted,
 }
 
 impl TopField {
-    const ALL: [TopField; 6] = [
+    const ALL: [TopField; 7] = [
         TopField::Format,
         TopField::Version,
         TopField::Name,
         TopField::ReviewCadenceDays,
         TopField::Nodes,
         TopField::Links,
+        TopField::Accepted,
     ];
 
     fn name(self) -> &'static str {
@@ -66,6 +68,7 @@ impl TopField {
             TopField::ReviewCadenceDays => "review_cadence_days",
             TopField::Nodes => "nodes",
             TopField::Links => "links",
+            TopField::Accepted => "accepted",
         }
     }
 
@@ -94,6 +97,8 @@ struct Reading<'de> {
     format_and_version_read: [bool; 2],
     name: Option<String>,
     review_cadence_days: Option<u32>,
+    /// The accepted findings, checked against the nodes once all are in.
+    accepted: Vec<Acceptance>,
     /// Links written before the nodes, kept as their text until the nodes are in.
     held_links: Option<&'de RawValue>,
     place: Place,
@@ -117,6 +122,7 @@ impl<'de> Reading<'de> {
             format_and_version_read: [false; 2],
             name: None,
             review_cadence_days: None,
+            accepted: Vec::new(),
             held_links: None,
             place: Place::TopLevel,
             refusal: None,
@@ -162,6 +168,7 @@ impl<'de> Reading<'de> {
                 map.next_value_seed(Links(self))?;
             }
             TopField::Links => self.held_links = Some(map.next_value()?),
+            TopField::Accepted => self.accepted = map.next_value()?,
         }
         self.place = Place::TopLevel;
         Ok(())
@@ -205,7 +212,8 @@ impl<'de> Reading<'de> {
         Ok(())
     }
 
-    fn finish(self) -> Result<PlanGraph> {
+    fn finish(mut self) -> Result<PlanGraph> {
+        self.builder.accept(self.accepted);
         let settings = PlanSettings {
             name: self.name.unwrap_or_default(),
             review_cadence_days: self

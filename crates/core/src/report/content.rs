@@ -895,5 +895,11 @@ fn scoped_plan(index: &Index, plan: &Plan, scope: &[bool]) -> Plan {
             .filter(|link| keep(&link.from) && keep(&link.to))
             .cloned()
             .collect(),
+        accepted: plan
+            .accepted
+            .iter()
+            .filter(|acceptance| keep(&acceptance.node))
+            .cloned()
+            .collect(),
     }
 }

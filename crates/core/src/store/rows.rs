@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::graph::{Edit, LinkRef, PlanBuilder};
 use crate::interchange::parse_date;
 use crate::model::{
-    Link, LinkKind, Node, NodeKind, Plan, PlanSettings, ResourceType, Review, Status,
+    Acceptance, Link, LinkKind, Node, NodeKind, Plan, PlanSettings, ResourceType, Review, Status,
 };
 
 /// A node goes back to the place it had if it was removed in this session, else last.
@@ -62,6 +62,22 @@ pub(crate) fn write_plan(connection: &Connection, plan: &Plan) -> Result<()> {
     let mut insert_link = connection.prepare(BULK_INSERT_LINK)?;
     for link in &plan.links {
         execute_link(&mut insert_link, link)?;
+    }
+    write_acceptances(connection, &plan.accepted)
+}
+
+/// Writes the accepted findings into an empty table, in their order.
+fn write_acceptances(connection: &Connection, accepted: &[Acceptance]) -> Result<()> {
+    let mut insert = connection.prepare_cached(
+        "INSERT INTO accepted (rule, node_id, reason, until) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for acceptance in accepted {
+        insert.execute(params![
+            acceptance.rule.as_str(),
+            acceptance.node,
+            acceptance.reason,
+            acceptance.until.map(date_text)
+        ])?;
     }
     Ok(())
 }
@@ -134,6 +150,10 @@ pub(crate) fn write_edit(connection: &Connection, edit: &Edit, path: &Path) -> R
                 .prepare_cached(&format!("DELETE FROM links WHERE {LINK_WHERE}"))?
                 .execute(key_params)?;
             expect_one_row(changed, path, || key.to_string())?;
+        }
+        Edit::SetAcceptances { accepted } => {
+            connection.execute("DELETE FROM accepted", [])?;
+            write_acceptances(connection, accepted)?;
         }
         Edit::UpdateSettings { settings } => {
             let changed = connection
@@ -254,6 +274,21 @@ pub(crate) fn read_plan(
         Ok(())
     })?;
 
+    let mut accepted = Vec::new();
+    each_row(
+        connection,
+        "SELECT seq, rule, node_id, reason, until FROM accepted ORDER BY seq",
+        path,
+        |seq, row| {
+            let acceptance = acceptance_of(row).map_err(|problem| {
+                damaged(format!("accepted row {seq}: {}", problem.into_detail()))
+            })?;
+            accepted.push(acceptance);
+            Ok(())
+        },
+    )?;
+    builder.accept(accepted);
+
     Ok(PlanSettings {
         name: settings.0,
         review_cadence_days,
@@ -350,6 +385,16 @@ fn node_of(row: &Row<'_>) -> std::result::Result<Node, RowProblem> {
             })?,
         },
         id,
+    })
+}
+
+fn acceptance_of(row: &Row<'_>) -> std::result::Result<Acceptance, RowProblem> {
+    let rule = text_of(row, 1)?;
+    Ok(Acceptance {
+        rule: parsed("rule", &rule, crate::analysis::Rule::parse)?,
+        node: row.get(2)?,
+        reason: row.get(3)?,
+        until: date_of("until", optional_text_of(row, 4)?)?,
     })
 }
 

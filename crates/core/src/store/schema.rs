@@ -64,6 +64,18 @@ CREATE INDEX links_by_to ON links (to_id);
     r#"
 ALTER TABLE nodes ADD COLUMN reviews TEXT;
 "#,
+    // 3: the findings the plan's leaders accepted knowingly (PLAN-FORMAT.md, `accepted`),
+    // in the order they were written; each goes with its node.
+    r#"
+CREATE TABLE accepted (
+    seq INTEGER PRIMARY KEY,
+    rule TEXT NOT NULL,
+    node_id TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+    reason TEXT NOT NULL,
+    until TEXT,
+    UNIQUE (node_id, rule)
+) STRICT;
+"#,
 ];
 
 /// The schema version this build writes and reads: the number of migrations.

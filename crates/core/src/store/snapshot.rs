@@ -27,6 +27,7 @@ pub(super) struct Touched {
     nodes: HashMap<String, Option<u64>>,
     links: HashMap<LinkKey, Option<u64>>,
     settings: bool,
+    accepted: bool,
 }
 
 impl Touched {
@@ -41,6 +42,8 @@ impl Touched {
             Edit::AddNode { node } | Edit::UpdateNode { node } => self.node(&node.id, graph),
             Edit::RemoveNode { id } => {
                 self.node(id, graph);
+                // Its acceptances go with it.
+                self.accepted = true;
                 // The node's links go with it.
                 for link in graph.links_of(id) {
                     self.link(link.key(), graph);
@@ -49,6 +52,7 @@ impl Touched {
             Edit::AddLink { link } | Edit::UpdateLink { link } => self.link(link.key(), graph),
             Edit::RemoveLink { key } => self.link(key.clone(), graph),
             Edit::UpdateSettings { .. } => self.settings = true,
+            Edit::SetAcceptances { .. } => self.accepted = true,
             Edit::Batch { edits } => {
                 for edit in edits {
                     self.add(edit, graph);
@@ -105,6 +109,9 @@ impl Snapshot {
         for (key, before) in touched.links {
             let after = graph.link_seq(&key).zip(graph.link(&key));
             replace(&mut self.link_seqs, &mut plan.links, before, after);
+        }
+        if touched.accepted {
+            plan.accepted = graph.accepted().to_vec();
         }
         if touched.settings {
             plan.name = graph.name().to_owned();
