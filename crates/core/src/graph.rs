@@ -300,7 +300,7 @@ impl PlanGraph {
     }
 
     /// The index of the node with this id.
-    fn lookup(&self, id: &str) -> Option<NodeIndex> {
+    pub(crate) fn lookup(&self, id: &str) -> Option<NodeIndex> {
         self.ids.get(id)
     }
 

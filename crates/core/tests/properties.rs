@@ -5,7 +5,9 @@
 //!     another program writes the exported text again;
 //! (c) a refused edit changes nothing, and an edit followed by its inverse gives back
 //!     exactly the plan it started from, for every kind of edit;
-//! (d) the store's shared plan, kept up to date edit by edit, is always the plan.
+//! (d) the store's shared plan, kept up to date edit by edit, is always the plan;
+//! (e) the analysis kept up to date edit by edit equals a full analysis after every
+//!     edit, undo and redo, and the changes it answers turn one into the next.
 
 mod common;
 
@@ -13,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
+use throughline_core::analysis::{AnalysisChange, IncrementalAnalysis};
 use throughline_core::history::History;
 use throughline_core::store::Store;
 use throughline_core::{
@@ -1210,6 +1213,76 @@ proptest! {
                 if matches!(action, 1 | 2) { "an undo or redo" } else { described.as_str() },
                 changed
             );
+        }
+    }
+}
+
+/// The findings by key, as a screen holding the analysis keeps them.
+fn findings_by_key(analysis: &Analysis) -> BTreeMap<(Rule, String), throughline_core::Finding> {
+    analysis
+        .findings
+        .iter()
+        .map(|finding| ((finding.rule, finding.node.clone()), finding.clone()))
+        .collect()
+}
+
+/// Applies an answered change the way its reader must: removals, then upserts.
+fn apply_change(
+    held: &mut BTreeMap<(Rule, String), throughline_core::Finding>,
+    change: &AnalysisChange,
+) {
+    for key in &change.removed {
+        held.remove(&(key.rule, key.node.clone()));
+    }
+    for finding in &change.upserted {
+        held.insert((finding.rule, finding.node.clone()), finding.clone());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// (e) Edits, batches, undos and redos, each followed by an incremental update:
+    /// the kept analysis is the full analysis every time, and the answered change
+    /// turns the previous findings into the new ones.
+    #[test]
+    fn the_incremental_analysis_equals_a_full_analysis_after_every_edit(
+        spec in plan_spec(true, true),
+        steps in prop::collection::vec((edit_choice(), 0usize..5), 1..10),
+    ) {
+        let mut graph = build(&spec);
+        let mut incremental = IncrementalAnalysis::new(&graph, as_of());
+        prop_assert_eq!(incremental.analysis(), analyse(&graph, as_of()), "after opening");
+        let mut held = findings_by_key(&incremental.analysis());
+        let mut undo: Vec<Edit> = Vec::new();
+        let mut redo: Vec<Edit> = Vec::new();
+        for (choice, action) in &steps {
+            let (edit, from_redo) = match action {
+                1 => match undo.pop() { Some(edit) => (edit, false), None => continue },
+                2 => match redo.pop() { Some(edit) => (edit, true), None => continue },
+                3 => {
+                    let mut scratch = graph.clone();
+                    let first = valid_edit(&scratch, choice);
+                    scratch.apply(first.clone()).expect("valid edits apply");
+                    let second = valid_edit(&scratch, &EditChoice { op: (choice.op + 2) % 7, ..choice.clone() });
+                    (Edit::Batch { edits: vec![first, second] }, false)
+                }
+                _ => (valid_edit(&graph, choice), false),
+            };
+            let described = format!("{edit:?}");
+            let inverse = graph.apply(edit.clone())
+                .map_err(|error| TestCaseError::fail(format!("{described} should apply: {error}")))?;
+            let change = incremental.update(&graph, &edit, &inverse);
+            match action {
+                1 => redo.push(inverse),
+                2 if from_redo => undo.push(inverse),
+                _ => { redo.clear(); undo.push(inverse) }
+            }
+            let full = analyse(&graph, as_of());
+            prop_assert_eq!(&incremental.analysis(), &full, "after {}", described);
+            prop_assert_eq!(&change.summary, &full.summary, "the summary answered after {}", described);
+            apply_change(&mut held, &change);
+            prop_assert_eq!(&held, &findings_by_key(&full), "the change answered after {}", described);
         }
     }
 }

@@ -340,51 +340,64 @@ pub(super) fn single_points_of_failure(facts: &Facts) -> Vec<Finding> {
     let graph = facts.plan.inner();
     let mut goals_behind: Vec<Vec<NodeIndex>> = vec![Vec::new(); facts.present.len()];
     for at in graph.node_indices() {
-        let i = at.index();
-        if facts.present[i]
-            && facts.kind[i].is_goal()
-            && let Backing::One(resource) = facts.backing[i]
-        {
+        if let Some(resource) = sole_resource_behind(facts, at) {
             goals_behind[resource.index()].push(at);
         }
     }
-    let mut findings = Vec::new();
-    for at in graph.node_indices() {
-        let goals = &mut goals_behind[at.index()];
-        if goals.is_empty() {
-            continue;
-        }
-        goals.sort_unstable_by(|a, b| facts.node(*a).id.cmp(&facts.node(*b).id));
-        let resource = facts.node(at);
-        let titles: Vec<String> = goals
-            .iter()
-            .take(3)
-            .map(|goal| quoted(&facts.node(*goal).title))
-            .collect();
-        let more = goals.len().saturating_sub(3);
-        let mut finding = Finding::new(
-            Rule::SinglePointOfFailure,
-            resource,
-            format!(
-                "{} is the only resource behind {}{}.",
-                quoted(&resource.title),
-                titles.join(", "),
-                if more > 0 {
-                    format!(" and {more} more goals")
-                } else {
-                    String::new()
-                }
-            ),
-        );
-        finding.related = Some(
-            goals
-                .iter()
-                .map(|goal| facts.node(*goal).id.clone())
-                .collect(),
-        );
-        findings.push(finding);
+    graph
+        .node_indices()
+        .filter_map(|at| single_point_of_failure(facts, at, &mut goals_behind[at.index()]))
+        .collect()
+}
+
+/// The one resource behind a present goal, if it has exactly one.
+pub(super) fn sole_resource_behind(facts: &Facts, at: NodeIndex) -> Option<NodeIndex> {
+    let i = at.index();
+    match facts.backing[i] {
+        Backing::One(resource) if facts.present[i] && facts.kind[i].is_goal() => Some(resource),
+        _ => None,
     }
-    findings
+}
+
+/// The finding about one resource, given the goals it alone stands behind (any order;
+/// sorted here by id).
+pub(super) fn single_point_of_failure(
+    facts: &Facts,
+    resource_at: NodeIndex,
+    goals: &mut [NodeIndex],
+) -> Option<Finding> {
+    if goals.is_empty() {
+        return None;
+    }
+    goals.sort_unstable_by(|a, b| facts.node(*a).id.cmp(&facts.node(*b).id));
+    let resource = facts.node(resource_at);
+    let titles: Vec<String> = goals
+        .iter()
+        .take(3)
+        .map(|goal| quoted(&facts.node(*goal).title))
+        .collect();
+    let more = goals.len().saturating_sub(3);
+    let mut finding = Finding::new(
+        Rule::SinglePointOfFailure,
+        resource,
+        format!(
+            "{} is the only resource behind {}{}.",
+            quoted(&resource.title),
+            titles.join(", "),
+            if more > 0 {
+                format!(" and {more} more goals")
+            } else {
+                String::new()
+            }
+        ),
+    );
+    finding.related = Some(
+        goals
+            .iter()
+            .map(|goal| facts.node(*goal).id.clone())
+            .collect(),
+    );
+    Some(finding)
 }
 
 /// Where an orphan's chains stop: for each way up, the node at which it ends.

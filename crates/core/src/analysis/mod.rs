@@ -6,16 +6,20 @@
 //! size of the plan. The as-of date is passed in, never read from the clock.
 
 use chrono::NaiveDate;
+use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::IntoNodeReferences;
 
 use crate::graph::PlanGraph;
+use crate::model::Node;
 
 mod checks;
 mod facts;
 mod finding;
+mod incremental;
 mod rule;
 
 pub use finding::{Allocation, Analysis, Finding, SCORE_SENTENCE, ScoreTally, Summary, is_scored};
+pub use incremental::{AnalysisChange, FindingKey, IncrementalAnalysis};
 pub use rule::{Rule, Severity};
 
 use facts::Facts;
@@ -65,21 +69,7 @@ pub fn analyse(plan: &PlanGraph, as_of: NaiveDate) -> Analysis {
         if !facts.is_present(at) {
             continue;
         }
-        let first = findings.len();
-        checks::orphan(&facts, at, node, &mut findings);
-        checks::unsupported_goal(&facts, at, node, &mut findings);
-        checks::unresourced_goal(&facts, at, node, &mut findings);
-        checks::over_allocated(&facts, at, node, &mut findings);
-        checks::unresourced_strategy(&facts, at, node, &mut findings);
-        checks::unresourced_initiative(&facts, at, node, &mut findings);
-        checks::missing_why(node, &mut findings);
-        checks::stale_review(&facts, node, as_of, &mut findings);
-        checks::past_target(node, as_of, &mut findings);
-        checks::capability_gap(&facts, at, node, &mut findings);
-        checks::idle_resource(&facts, at, node, &mut findings);
-        let misaligned = findings[first..]
-            .iter()
-            .any(|finding| finding.rule.lowers_alignment());
+        let misaligned = check_node(&facts, at, node, as_of, &mut findings);
         score.count(node.kind, misaligned);
     }
     findings.extend(checks::single_points_of_failure(&facts));
@@ -90,6 +80,32 @@ pub fn analyse(plan: &PlanGraph, as_of: NaiveDate) -> Analysis {
         summary: Summary::new(&findings, score),
         findings,
     }
+}
+
+/// Asks every per-node rule about one present node, adding what they find to `found`;
+/// answers whether a rule that lowers alignment fired (for the score).
+fn check_node(
+    facts: &Facts,
+    at: NodeIndex,
+    node: &Node,
+    as_of: NaiveDate,
+    found: &mut Vec<Finding>,
+) -> bool {
+    let first = found.len();
+    checks::orphan(facts, at, node, found);
+    checks::unsupported_goal(facts, at, node, found);
+    checks::unresourced_goal(facts, at, node, found);
+    checks::over_allocated(facts, at, node, found);
+    checks::unresourced_strategy(facts, at, node, found);
+    checks::unresourced_initiative(facts, at, node, found);
+    checks::missing_why(node, found);
+    checks::stale_review(facts, node, as_of, found);
+    checks::past_target(node, as_of, found);
+    checks::capability_gap(facts, at, node, found);
+    checks::idle_resource(facts, at, node, found);
+    found[first..]
+        .iter()
+        .any(|finding| finding.rule.lowers_alignment())
 }
 
 /// The findings by severity, then rule, then node id (a rule finds a node once, so the
