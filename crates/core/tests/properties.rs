@@ -7,7 +7,9 @@
 //!     exactly the plan it started from, for every kind of edit;
 //! (d) the store's shared plan, kept up to date edit by edit, is always the plan;
 //! (e) the analysis kept up to date edit by edit equals a full analysis after every
-//!     edit, undo and redo, and the changes it answers turn one into the next.
+//!     edit, undo and redo, and the changes it answers turn one into the next; so do
+//!     the plan changes answered (nodes, links, allocated sums, whether the structure
+//!     changed).
 
 mod common;
 
@@ -15,8 +17,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
-use throughline_core::analysis::{AnalysisChange, IncrementalAnalysis};
+use throughline_core::analysis::{AnalysisChange, IncrementalAnalysis, allocated_by_resource};
+use throughline_core::history::Applied;
 use throughline_core::history::History;
+use throughline_core::plan_change::PlanChange;
 use throughline_core::store::Store;
 use throughline_core::{
     Analysis, Edit, Link, LinkKey, LinkKind, Node, NodeKind, Plan, PlanGraph, PlanSettings,
@@ -1239,6 +1243,65 @@ fn apply_change(
     }
 }
 
+/// The plan as a window holding it keeps it: nodes by id, links by key, sums by resource.
+#[derive(Debug, PartialEq)]
+struct HeldPlan {
+    nodes: BTreeMap<String, Node>,
+    links: BTreeMap<LinkKey, Link>,
+    allocated: BTreeMap<String, f64>,
+}
+
+impl HeldPlan {
+    fn of(graph: &PlanGraph) -> HeldPlan {
+        let plan = graph.to_plan();
+        HeldPlan {
+            nodes: plan
+                .nodes
+                .into_iter()
+                .map(|node| (node.id.clone(), node))
+                .collect(),
+            links: plan
+                .links
+                .into_iter()
+                .map(|link| (link.key(), link))
+                .collect(),
+            allocated: allocated_by_resource(graph),
+        }
+    }
+
+    /// Node ids and kinds, link keys: what a map's layout reads.
+    fn structure(&self) -> (Vec<(&String, NodeKind)>, Vec<&LinkKey>) {
+        (
+            self.nodes
+                .iter()
+                .map(|(id, node)| (id, node.kind))
+                .collect(),
+            self.links.keys().collect(),
+        )
+    }
+
+    fn apply(&mut self, change: &PlanChange) {
+        for id in &change.removed_nodes {
+            self.nodes.remove(id);
+        }
+        for key in &change.removed_links {
+            self.links.remove(key);
+        }
+        for node in &change.upserted_nodes {
+            self.nodes.insert(node.id.clone(), node.clone());
+        }
+        for link in &change.upserted_links {
+            self.links.insert(link.key(), link.clone());
+        }
+        for (resource, sum) in &change.allocated {
+            match sum {
+                Some(sum) => self.allocated.insert(resource.clone(), *sum),
+                None => self.allocated.remove(resource),
+            };
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -1254,6 +1317,7 @@ proptest! {
         let mut incremental = IncrementalAnalysis::new(&graph, as_of());
         prop_assert_eq!(incremental.analysis(), analyse(&graph, as_of()), "after opening");
         let mut held = findings_by_key(&incremental.analysis());
+        let mut held_plan = HeldPlan::of(&graph);
         let mut undo: Vec<Edit> = Vec::new();
         let mut redo: Vec<Edit> = Vec::new();
         for (choice, action) in &steps {
@@ -1273,6 +1337,19 @@ proptest! {
             let inverse = graph.apply(edit.clone())
                 .map_err(|error| TestCaseError::fail(format!("{described} should apply: {error}")))?;
             let change = incremental.update(&graph, &edit, &inverse);
+            let plan_change = PlanChange::of(&graph, &Applied { edit: edit.clone(), inverse: inverse.clone() });
+            let structure_before = format!("{:?}", held_plan.structure());
+            held_plan.apply(&plan_change);
+            prop_assert_eq!(&held_plan, &HeldPlan::of(&graph), "the plan change answered after {}", described);
+            let structure_changed = format!("{:?}", held_plan.structure()) != structure_before;
+            // A batch may undo within itself what it did: then a relayout is merely spared.
+            if matches!(edit, Edit::Batch { .. }) {
+                prop_assert!(plan_change.structure_changed || !structure_changed,
+                    "a structure change is said, after {}", described);
+            } else {
+                prop_assert_eq!(plan_change.structure_changed, structure_changed,
+                    "whether the structure changed, after {}", described);
+            }
             match action {
                 1 => redo.push(inverse),
                 2 if from_redo => undo.push(inverse),

@@ -31,29 +31,37 @@ use facts::Facts;
 ///
 /// The one definition the app's Resources view and the reports read.
 pub fn allocated_by_resource(plan: &PlanGraph) -> std::collections::BTreeMap<String, f64> {
-    let mut allocations: std::collections::BTreeMap<String, Vec<(String, f64)>> =
-        std::collections::BTreeMap::new();
-    let present = |id: &str| plan.node(id).is_some_and(|node| node.is_present());
-    for link in plan.links() {
-        let amount = link.amount.unwrap_or(0.0);
-        if link.kind == crate::model::LinkKind::Allocates
-            && amount > 0.0
-            && present(&link.from)
-            && present(&link.to)
-        {
-            allocations
-                .entry(link.from)
-                .or_default()
-                .push((link.to, amount));
-        }
-    }
-    allocations
-        .into_iter()
-        .map(|(resource, mut to)| {
-            to.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            (resource, to.iter().map(|(_, amount)| amount).sum())
-        })
+    plan.nodes()
+        .filter(|node| node.kind == crate::model::NodeKind::Resource)
+        .filter_map(|node| Some((node.id.clone(), allocated_by(plan, &node.id)?)))
         .collect()
+}
+
+/// What one resource gives out, as [`allocated_by_resource`] gives it: `None` for a
+/// resource with no counting allocation, a dropped one or an unknown id.
+pub fn allocated_by(plan: &PlanGraph, resource: &str) -> Option<f64> {
+    use petgraph::visit::EdgeRef;
+    let graph = plan.inner();
+    let at = plan.lookup(resource)?;
+    if !graph[at].node.is_present() {
+        return None;
+    }
+    let mut to: Vec<(&str, f64)> = graph
+        .edges_directed(at, petgraph::Direction::Outgoing)
+        .filter(|edge| {
+            edge.weight().kind == crate::model::LinkKind::Allocates
+                && graph[edge.target()].node.is_present()
+        })
+        .filter_map(|edge| {
+            let amount = edge.weight().amount.unwrap_or(0.0);
+            (amount > 0.0).then(|| (graph[edge.target()].node.id.as_str(), amount))
+        })
+        .collect();
+    if to.is_empty() {
+        return None;
+    }
+    to.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    Some(to.iter().map(|(_, amount)| amount).sum())
 }
 
 /// Analyses the plan as of the given date.
