@@ -9,7 +9,7 @@ use ts_rs::TS;
 use crate::analysis::allocated_by;
 use crate::graph::{Edit, PlanGraph};
 use crate::history::Applied;
-use crate::model::{Link, LinkKey, LinkKind, Node, NodeKind};
+use crate::model::{Link, LinkKey, LinkKind, Node, NodeKind, PlanSettings};
 
 /// The nodes and links an edit added, changed or removed, and what follows from them.
 /// A reader removes `removed_*`, then puts each `upserted_*` in place of the one with the
@@ -27,6 +27,8 @@ pub struct PlanChange {
     /// ([`allocated_by`]), or `null` when it has none (or is gone).
     pub allocated: BTreeMap<String, Option<f64>>,
     /// Nodes or links came or went, or a node changed kind: what a map's layout reads.
+    /// The plan's name and review cadence, when the edit changed them.
+    pub settings: Option<PlanSettings>,
     /// Field edits (titles, statuses, amounts) leave it false. A batch that takes back
     /// within itself what it added may say true: a layout is then merely made again.
     pub structure_changed: bool,
@@ -49,6 +51,7 @@ impl PlanChange {
             upserted_links: Vec::new(),
             removed_links: Vec::new(),
             allocated: BTreeMap::new(),
+            settings: touched.settings.then(|| plan.settings().clone()),
             structure_changed,
         };
         let mut resources: BTreeSet<&str> = BTreeSet::new();
@@ -102,6 +105,7 @@ struct Touched<'e> {
     /// The nodes as an `UpdateNode` of the inverse had them before the edit.
     before_update: Vec<&'e Node>,
     added_or_removed: bool,
+    settings: bool,
 }
 
 impl<'e> Touched<'e> {
@@ -127,7 +131,7 @@ impl<'e> Touched<'e> {
                 self.added_or_removed = true;
                 self.links.insert(key.clone());
             }
-            Edit::UpdateSettings { .. } => {}
+            Edit::UpdateSettings { .. } => self.settings = true,
             Edit::Batch { edits } => edits.iter().for_each(|edit| self.collect(edit)),
         }
     }

@@ -1246,6 +1246,7 @@ fn apply_change(
 /// The plan as a window holding it keeps it: nodes by id, links by key, sums by resource.
 #[derive(Debug, PartialEq)]
 struct HeldPlan {
+    settings: PlanSettings,
     nodes: BTreeMap<String, Node>,
     links: BTreeMap<LinkKey, Link>,
     allocated: BTreeMap<String, f64>,
@@ -1255,6 +1256,7 @@ impl HeldPlan {
     fn of(graph: &PlanGraph) -> HeldPlan {
         let plan = graph.to_plan();
         HeldPlan {
+            settings: graph.settings().clone(),
             nodes: plan
                 .nodes
                 .into_iter()
@@ -1281,6 +1283,9 @@ impl HeldPlan {
     }
 
     fn apply(&mut self, change: &PlanChange) {
+        if let Some(settings) = &change.settings {
+            self.settings = settings.clone();
+        }
         for id in &change.removed_nodes {
             self.nodes.remove(id);
         }

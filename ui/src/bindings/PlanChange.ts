@@ -2,6 +2,7 @@
 import type { Link } from "./Link";
 import type { LinkKey } from "./LinkKey";
 import type { Node } from "./Node";
+import type { PlanSettings } from "./PlanSettings";
 
 /**
  * The nodes and links an edit added, changed or removed, and what follows from them.
@@ -24,6 +25,10 @@ upserted_links: Array<Link>, removed_links: Array<LinkKey>,
 allocated: { [key in string]: number | null }, 
 /**
  * Nodes or links came or went, or a node changed kind: what a map's layout reads.
+ * The plan's name and review cadence, when the edit changed them.
+ */
+settings: PlanSettings | null, 
+/**
  * Field edits (titles, statuses, amounts) leave it false. A batch that takes back
  * within itself what it added may say true: a layout is then merely made again.
  */

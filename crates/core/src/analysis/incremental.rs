@@ -55,6 +55,38 @@ pub struct AnalysisChange {
 }
 
 impl AnalysisChange {
+    /// What changed from one whole analysis to another (as when the date moves on and
+    /// every date rule is read again).
+    pub fn between(old: &Analysis, new: &Analysis) -> AnalysisChange {
+        let kept: HashSet<(Rule, &str)> = new
+            .findings
+            .iter()
+            .map(|finding| (finding.rule, finding.node.as_str()))
+            .collect();
+        let before: hashbrown::HashMap<(Rule, &str), &Finding> = old
+            .findings
+            .iter()
+            .map(|finding| ((finding.rule, finding.node.as_str()), finding))
+            .collect();
+        AnalysisChange {
+            removed: old
+                .findings
+                .iter()
+                .filter(|finding| !kept.contains(&(finding.rule, finding.node.as_str())))
+                .map(FindingKey::of)
+                .collect(),
+            upserted: new
+                .findings
+                .iter()
+                .filter(|finding| {
+                    before.get(&(finding.rule, finding.node.as_str())) != Some(finding)
+                })
+                .cloned()
+                .collect(),
+            summary: new.summary.clone(),
+        }
+    }
+
     /// Whether the findings changed at all.
     pub fn is_empty(&self) -> bool {
         self.removed.is_empty() && self.upserted.is_empty()
