@@ -17,7 +17,7 @@ use crate::error::{AppError, AppResult, INTERNAL};
 use crate::file_names::{
     imported_file_name, plan_file_name, plan_name_from_file, report_file_name,
 };
-use crate::models::{OpenedPlan, PlanState};
+use crate::models::{EditAnswer, OpenedPlan, PlanState};
 use crate::state::AppState;
 
 /// The plan the app opened at start (or the error that kept it from opening).
@@ -154,19 +154,20 @@ pub async fn export_report<R: Runtime>(
     Ok(Some(path.display().to_string()))
 }
 
-/// Applies one edit in one transaction; a refused edit changes nothing.
+/// Applies one edit in one transaction and answers what it changed; a refused edit
+/// changes nothing.
 #[tauri::command]
-pub async fn apply_edit(state: State<'_, AppState>, edit: Edit) -> AppResult<PlanState> {
+pub async fn apply_edit(state: State<'_, AppState>, edit: Edit) -> AppResult<EditAnswer> {
     state.change(|open| open.history.apply(&mut open.store, edit))
 }
 
 #[tauri::command]
-pub async fn undo(state: State<'_, AppState>) -> AppResult<PlanState> {
+pub async fn undo(state: State<'_, AppState>) -> AppResult<EditAnswer> {
     state.change(|open| open.history.undo(&mut open.store))
 }
 
 #[tauri::command]
-pub async fn redo(state: State<'_, AppState>) -> AppResult<PlanState> {
+pub async fn redo(state: State<'_, AppState>) -> AppResult<EditAnswer> {
     state.change(|open| open.history.redo(&mut open.store))
 }
 

@@ -225,7 +225,8 @@ fn edits_undo_and_redo_move_through_the_history_and_reach_the_file() {
     let app = start(workspace.launch(Some(&path)));
 
     let added = app.ok("apply_edit", add_org_goal("G3"));
-    assert!(node_ids(&added).contains(&"G3".to_owned()));
+    assert_eq!(added["plan"]["upserted_nodes"][0]["id"], json!("G3"));
+    assert_eq!(added["plan"]["structure_changed"], json!(true));
     assert_eq!(added["can_undo"], json!(true));
     assert_eq!(added["can_redo"], json!(false));
     assert_eq!(
@@ -235,12 +236,12 @@ fn edits_undo_and_redo_move_through_the_history_and_reach_the_file() {
     );
 
     let undone = app.ok("undo", json!({}));
-    assert!(!node_ids(&undone).contains(&"G3".to_owned()));
+    assert_eq!(undone["plan"]["removed_nodes"], json!(["G3"]));
     assert_eq!(undone["can_undo"], json!(false));
     assert_eq!(undone["can_redo"], json!(true));
 
     let redone = app.ok("redo", json!({}));
-    assert!(node_ids(&redone).contains(&"G3".to_owned()));
+    assert_eq!(redone["plan"]["upserted_nodes"][0]["id"], json!("G3"));
     assert_eq!(redone["can_redo"], json!(false));
 
     app.ok("undo", json!({}));
@@ -250,6 +251,139 @@ fn edits_undo_and_redo_move_through_the_history_and_reach_the_file() {
         json!("nothing_to_do"),
         "undo with an empty history should say there is nothing to do"
     );
+}
+
+/// The window's state with an edit's answer applied, as the UI applies it.
+fn with_answer(mut state: Value, answer: &Value) -> Value {
+    let key = |link: &Value| format!("{}|{}|{}", link["kind"], link["from"], link["to"]);
+    let change = &answer["plan"];
+    let nodes = state["plan"]["nodes"].as_array_mut().expect("nodes");
+    let gone: Vec<&Value> = change["removed_nodes"]
+        .as_array()
+        .expect("removed")
+        .iter()
+        .collect();
+    nodes.retain(|node| !gone.contains(&&node["id"]));
+    for node in change["upserted_nodes"].as_array().expect("upserted") {
+        match nodes.iter_mut().find(|held| held["id"] == node["id"]) {
+            Some(held) => *held = node.clone(),
+            None => nodes.push(node.clone()),
+        }
+    }
+    let links = state["plan"]["links"].as_array_mut().expect("links");
+    let gone: Vec<String> = change["removed_links"]
+        .as_array()
+        .expect("removed")
+        .iter()
+        .map(key)
+        .collect();
+    links.retain(|link| !gone.contains(&key(link)));
+    for link in change["upserted_links"].as_array().expect("upserted") {
+        match links.iter_mut().find(|held| key(held) == key(link)) {
+            Some(held) => *held = link.clone(),
+            None => links.push(link.clone()),
+        }
+    }
+    for (resource, sum) in change["allocated"].as_object().expect("allocated") {
+        let allocated = state["allocated"].as_object_mut().expect("allocated");
+        if sum.is_null() {
+            allocated.remove(resource);
+        } else {
+            allocated.insert(resource.clone(), sum.clone());
+        }
+    }
+    let findings = state["analysis"]["findings"]
+        .as_array_mut()
+        .expect("findings");
+    let same = |a: &Value, b: &Value| a["rule"] == b["rule"] && a["node"] == b["node"];
+    for key in answer["findings"]["removed"].as_array().expect("removed") {
+        findings.retain(|finding| !same(finding, key));
+    }
+    for finding in answer["findings"]["upserted"].as_array().expect("upserted") {
+        findings.retain(|held| !same(held, finding));
+        findings.push(finding.clone());
+    }
+    if !change["settings"].is_null() {
+        state["plan"]["name"] = change["settings"]["name"].clone();
+        state["plan"]["review_cadence_days"] = change["settings"]["review_cadence_days"].clone();
+    }
+    state["analysis"]["summary"] = answer["findings"]["summary"].clone();
+    for field in ["score_counts_text", "can_undo", "can_redo", "as_of"] {
+        state[field] = answer[field].clone();
+    }
+    state
+}
+
+/// Nodes, links and findings in one order, for comparing states that came by different ways.
+fn in_order(mut state: Value) -> Value {
+    let sort = |items: &mut Value, key: &dyn Fn(&Value) -> String| {
+        items
+            .as_array_mut()
+            .expect("an array")
+            .sort_by_key(|item| key(item));
+    };
+    sort(&mut state["plan"]["nodes"], &|node| node["id"].to_string());
+    sort(&mut state["plan"]["links"], &|link| {
+        format!("{}|{}|{}", link["kind"], link["from"], link["to"])
+    });
+    sort(&mut state["analysis"]["findings"], &|finding| {
+        format!("{}|{}", finding["rule"], finding["node"])
+    });
+    state
+}
+
+#[test]
+fn an_edit_answers_what_changed_and_the_answer_applied_gives_the_new_state() {
+    let workspace = Workspace::new();
+    let path = workspace.path("sample.throughline");
+    Store::create(&path, &throughline_core::sample::sample_plan()).expect("the sample plan file");
+    let app = start(workspace.launch(Some(&path)));
+    let first_link = app.current()["plan"]["links"][0].clone();
+    let resource = app.current()["plan"]["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .find(|node| node["kind"] == json!("resource"))
+        .expect("the sample has a resource")
+        .clone();
+    let mut dropped = resource.clone();
+    dropped["status"] = json!("dropped");
+    let steps: Vec<(&str, Value)> = vec![
+        ("apply_edit", add_org_goal("G-new")),
+        (
+            "apply_edit",
+            json!({ "edit": { "op": "update_settings", "settings": { "name": "Renamed", "review_cadence_days": 7 } } }),
+        ),
+        (
+            "apply_edit",
+            json!({ "edit": { "op": "update_node", "node": dropped } }),
+        ),
+        (
+            "apply_edit",
+            json!({ "edit": { "op": "remove_link", "key": { "kind": first_link["kind"], "from": first_link["from"], "to": first_link["to"] } } }),
+        ),
+        ("undo", json!({})),
+        ("undo", json!({})),
+        ("redo", json!({})),
+        (
+            "apply_edit",
+            json!({ "edit": { "op": "remove_node", "id": resource["id"] } }),
+        ),
+        ("undo", json!({})),
+    ];
+    for (command, args) in steps {
+        let before = app.current();
+        let answer = app.ok(command, args.clone());
+        assert!(
+            answer.get("analysis").is_none(),
+            "{command} answers what changed, not the whole analysis"
+        );
+        assert_eq!(
+            in_order(with_answer(before, &answer)),
+            in_order(app.current()),
+            "{command} {args}: the answer applied to the state before gives the state after"
+        );
+    }
 }
 
 #[test]
@@ -346,7 +480,8 @@ fn open_new_recent_and_save_as_ask_rust_for_the_file_and_keep_the_recent_list_ne
         json!(true),
         "save as keeps the history: the copy holds the same plan"
     );
-    let undone = app.ok("undo", json!({}));
+    app.ok("undo", json!({}));
+    let undone = app.current();
     assert_eq!(node_ids(&undone), ["G1", "G2"]);
     assert_eq!(
         load_plan(&second).expect("reads").node_count(),

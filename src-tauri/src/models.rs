@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use throughline_core::analysis::AnalysisChange;
+use throughline_core::plan_change::PlanChange;
 use throughline_core::{Analysis, Plan};
 use ts_rs::TS;
 
@@ -42,4 +44,25 @@ pub struct OpenedPlan {
     pub state: PlanState,
     /// The JSON plan that was imported into `state.path`; `null` when a plan file was opened.
     pub imported_from: Option<String>,
+}
+
+/// What an edit, an undo or a redo changed, returned instead of the whole [`PlanState`]
+/// (issue 9: at 10,000 nodes the whole state is about 4 MB of JSON). The UI applies it
+/// to the state it holds: `plan`, then `findings` (removed, then upserted), then the
+/// rest replaces its field.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct EditAnswer {
+    /// Nodes and links changed, allocated sums changed, and whether the layout must be
+    /// made again (`plan.structure_changed`).
+    pub plan: PlanChange,
+    /// Findings removed and added or changed, and the new summary.
+    pub findings: AnalysisChange,
+    /// As [`PlanState::score_counts_text`].
+    pub score_counts_text: String,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    /// The date the findings are as of (it moves on at midnight under `AsOf::Today`).
+    #[ts(type = "string")]
+    pub as_of: NaiveDate,
 }

@@ -6,18 +6,45 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 
 use chrono::NaiveDate;
-use throughline_core::history::History;
+use throughline_core::analysis::{AnalysisChange, IncrementalAnalysis};
+use throughline_core::history::{Applied, History};
+use throughline_core::plan_change::PlanChange;
 use throughline_core::store::Store;
 
 use crate::error::{AppError, AppResult, INTERNAL, NO_PLAN, UNKNOWN_RECENT};
-use crate::models::PlanState;
+use crate::models::{EditAnswer, PlanState};
 use crate::recent::RecentPlans;
 
-/// The open plan: its store (file and checked graph) and what can be undone in it.
+/// The open plan: its store (file and checked graph), what can be undone in it, and its
+/// analysis, kept up to date edit by edit.
 #[derive(Debug)]
 pub struct OpenPlan {
     pub store: Store,
     pub history: History,
+    analysis: IncrementalAnalysis,
+}
+
+impl OpenPlan {
+    fn new(store: Store, as_of: NaiveDate) -> OpenPlan {
+        OpenPlan {
+            analysis: IncrementalAnalysis::new(store.graph(), as_of),
+            store,
+            history: History::new(),
+        }
+    }
+
+    /// Brings the analysis up to date with an applied edit: only what the edit reaches,
+    /// unless the date moved on since, when every rule is read again.
+    fn follow(&mut self, applied: &Applied, as_of: NaiveDate) -> AnalysisChange {
+        if self.analysis.as_of() == as_of {
+            return self
+                .analysis
+                .update(self.store.graph(), &applied.edit, &applied.inverse);
+        }
+        let before = self.analysis.analysis();
+        self.analysis = IncrementalAnalysis::new(self.store.graph(), as_of);
+        AnalysisChange::between(&before, &self.analysis.analysis())
+    }
 }
 
 /// The date the analysis is made as of.
@@ -222,16 +249,32 @@ impl AppState {
         Ok(self.describe(open))
     }
 
-    /// Changes the open plan through `change` (one checked edit, an undo, a redo). A
-    /// refused change leaves the plan as it was and returns the core's error.
+    /// Changes the open plan through `change` (one checked edit, an undo, a redo) and
+    /// answers what changed. A refused change leaves the plan as it was (or as another
+    /// program left the file: then it is analysed afresh) and returns the core's error.
     pub fn change(
         &self,
-        change: impl FnOnce(&mut OpenPlan) -> throughline_core::Result<()>,
-    ) -> AppResult<PlanState> {
+        change: impl FnOnce(&mut OpenPlan) -> throughline_core::Result<Applied>,
+    ) -> AppResult<EditAnswer> {
         let mut plan = self.plan();
         let open = plan.as_mut().ok_or_else(|| self.no_plan())?;
-        change(open)?;
-        Ok(self.describe(open))
+        let as_of = self.as_of.date();
+        let applied = match change(open) {
+            Ok(applied) => applied,
+            Err(error) => {
+                open.analysis = IncrementalAnalysis::new(open.store.graph(), as_of);
+                return Err(error.into());
+            }
+        };
+        let findings = open.follow(&applied, as_of);
+        Ok(EditAnswer {
+            plan: PlanChange::of(open.store.graph(), &applied),
+            score_counts_text: findings.summary.score_counts_text(),
+            findings,
+            can_undo: open.history.can_undo(),
+            can_redo: open.history.can_redo(),
+            as_of,
+        })
     }
 
     /// Reads the open plan without changing it (exports).
@@ -260,10 +303,7 @@ impl AppState {
     fn put_locked<'a>(&self, plan: &'a mut Option<OpenPlan>, store: Store) -> &'a OpenPlan {
         self.remember(&store);
         *lock(&self.startup_error) = None;
-        plan.insert(OpenPlan {
-            store,
-            history: History::new(),
-        })
+        plan.insert(OpenPlan::new(store, self.as_of.date()))
     }
 
     /// Replaces the open plan's store with the one `copy` makes from it (save as),

@@ -15,12 +15,13 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use throughline_core::analysis::IncrementalAnalysis;
 use throughline_core::generate::generate_plan;
 use throughline_core::history::History;
 use throughline_core::interchange;
 use throughline_core::report::{Report, ReportFormat, ReportOptions, render_report};
 use throughline_core::store::{self, Store};
-use throughline_core::{Analysis, Edit, Node, Plan, PlanGraph, analyse};
+use throughline_core::{Analysis, Edit, Node, Plan, PlanGraph, Status, analyse};
 
 /// The date every case analyses as of (late in the generated plans' year).
 fn as_of() -> NaiveDate {
@@ -286,6 +287,9 @@ fn main() {
     );
     drop((memory, on_disk, graph, plan));
 
+    incremental_edits(&settings, 10_000);
+    incremental_edits(&settings, 100_000);
+
     reports(&settings);
 
     // `check`: a 100,000-node plan, as JSON and as a plan file.
@@ -334,6 +338,56 @@ fn main() {
             |()| analyse(&graph, as_of()),
         );
     }
+}
+
+/// One edit applied to the graph and the analysis brought up to date with it
+/// (issue 9: the app's answer to an edit at 10k and 100k nodes): a title changed on an
+/// initiative, and a strategy dropped and restored (which reaches every node above and
+/// below it).
+fn incremental_edits(settings: &Settings, target: usize) {
+    let label = |what: &str| format!("{what}, incremental analysis, {}k", target / 1000);
+    let (title_label, status_label) = (label("title edit"), label("drop/restore a strategy"));
+    if !settings.wants(&title_label) && !settings.wants(&status_label) {
+        return;
+    }
+    let plan = generate_plan(settings.nodes(target), 1);
+    let mut graph = PlanGraph::from_plan(plan.clone()).expect("generated plans are valid");
+    let mut analysis = IncrementalAnalysis::new(&graph, as_of());
+    let mut edit_and_update = |edit: Edit| {
+        let inverse = graph.apply(edit.clone()).expect("a valid edit");
+        analysis.update(&graph, &edit, &inverse)
+    };
+    let mut titles = TitleEdits::new(&plan);
+    bench(
+        settings,
+        &title_label,
+        100,
+        None,
+        || titles.next(),
+        &mut edit_and_update,
+    );
+    let strategy = plan
+        .nodes
+        .iter()
+        .find(|node| node.id == "S0")
+        .expect("generated plans have strategy S0")
+        .clone();
+    let mut dropped = false;
+    bench(
+        settings,
+        &status_label,
+        100,
+        None,
+        || {
+            dropped = !dropped;
+            let mut node = strategy.clone();
+            if dropped {
+                node.status = Status::Dropped;
+            }
+            Edit::UpdateNode { node }
+        },
+        &mut edit_and_update,
+    );
 }
 
 /// A 10,000-node plan's HTML and PDF reports, each from the plan (analysis, content,

@@ -370,7 +370,7 @@ impl PlanGraph {
     }
 
     /// The index of the node with this id.
-    fn lookup(&self, id: &str) -> Option<NodeIndex> {
+    pub(crate) fn lookup(&self, id: &str) -> Option<NodeIndex> {
         self.ids.get(id)
     }
 

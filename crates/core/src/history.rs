@@ -8,6 +8,14 @@ use crate::store::Store;
 /// How many edits can be undone; older ones are forgotten so memory stays bounded.
 pub const DEFAULT_DEPTH: usize = 500;
 
+/// An edit as the store applied it, beside the edit that undoes it: what changed, for
+/// a caller that brings a view of the plan up to date rather than reading it again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Applied {
+    pub edit: Edit,
+    pub inverse: Edit,
+}
+
 /// The undo and redo stacks of one open plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct History {
@@ -44,19 +52,19 @@ impl History {
     }
 
     /// Applies an edit to the store and remembers how to undo it.
-    pub fn apply(&mut self, store: &mut Store, edit: Edit) -> Result<()> {
-        let inverse = self.forget_if_reloaded(store.apply(edit))?;
-        self.record(inverse);
-        Ok(())
+    pub fn apply(&mut self, store: &mut Store, edit: Edit) -> Result<Applied> {
+        let inverse = self.forget_if_reloaded(store.apply(edit.clone()))?;
+        self.record(inverse.clone());
+        Ok(Applied { edit, inverse })
     }
 
     /// Undoes the newest edit. If the store refuses, both stacks stay as they were.
-    pub fn undo(&mut self, store: &mut Store) -> Result<()> {
+    pub fn undo(&mut self, store: &mut Store) -> Result<Applied> {
         let edit = self.undo.pop().ok_or(Error::NothingTo("undo"))?;
         match self.forget_if_reloaded(store.apply(edit.clone())) {
             Ok(inverse) => {
-                push_bounded(&mut self.redo, inverse, self.depth);
-                Ok(())
+                push_bounded(&mut self.redo, inverse.clone(), self.depth);
+                Ok(Applied { edit, inverse })
             }
             Err(error @ Error::ChangedOutside { .. }) => Err(error),
             Err(error) => {
@@ -67,12 +75,12 @@ impl History {
     }
 
     /// Redoes the newest undone edit. If the store refuses, both stacks stay as they were.
-    pub fn redo(&mut self, store: &mut Store) -> Result<()> {
+    pub fn redo(&mut self, store: &mut Store) -> Result<Applied> {
         let edit = self.redo.pop().ok_or(Error::NothingTo("redo"))?;
         match self.forget_if_reloaded(store.apply(edit.clone())) {
             Ok(inverse) => {
-                push_bounded(&mut self.undo, inverse, self.depth);
-                Ok(())
+                push_bounded(&mut self.undo, inverse.clone(), self.depth);
+                Ok(Applied { edit, inverse })
             }
             Err(error @ Error::ChangedOutside { .. }) => Err(error),
             Err(error) => {

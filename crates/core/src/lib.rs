@@ -13,6 +13,7 @@ pub mod graph;
 pub mod history;
 pub mod interchange;
 pub mod model;
+pub mod plan_change;
 pub mod report;
 pub mod rule_book;
 pub mod sample;

@@ -360,7 +360,7 @@ impl Link {
 }
 
 /// What identifies a link: no two links share kind, from and to.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct LinkKey {
     pub kind: LinkKind,

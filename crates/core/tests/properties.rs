@@ -5,7 +5,11 @@
 //!     another program writes the exported text again;
 //! (c) a refused edit changes nothing, and an edit followed by its inverse gives back
 //!     exactly the plan it started from, for every kind of edit;
-//! (d) the store's shared plan, kept up to date edit by edit, is always the plan.
+//! (d) the store's shared plan, kept up to date edit by edit, is always the plan;
+//! (e) the analysis kept up to date edit by edit equals a full analysis after every
+//!     edit, undo and redo, and the changes it answers turn one into the next; so do
+//!     the plan changes answered (nodes, links, allocated sums, whether the structure
+//!     changed).
 
 mod common;
 
@@ -13,7 +17,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
+use throughline_core::analysis::{AnalysisChange, IncrementalAnalysis, allocated_by_resource};
+use throughline_core::history::Applied;
 use throughline_core::history::History;
+use throughline_core::plan_change::PlanChange;
 use throughline_core::store::Store;
 use throughline_core::{
     Analysis, Edit, Link, LinkKey, LinkKind, Node, NodeKind, Plan, PlanGraph, PlanSettings,
@@ -1214,6 +1221,154 @@ proptest! {
     }
 }
 
+/// The findings by key, as a screen holding the analysis keeps them.
+fn findings_by_key(analysis: &Analysis) -> BTreeMap<(Rule, String), throughline_core::Finding> {
+    analysis
+        .findings
+        .iter()
+        .map(|finding| ((finding.rule, finding.node.clone()), finding.clone()))
+        .collect()
+}
+
+/// Applies an answered change the way its reader must: removals, then upserts.
+fn apply_change(
+    held: &mut BTreeMap<(Rule, String), throughline_core::Finding>,
+    change: &AnalysisChange,
+) {
+    for key in &change.removed {
+        held.remove(&(key.rule, key.node.clone()));
+    }
+    for finding in &change.upserted {
+        held.insert((finding.rule, finding.node.clone()), finding.clone());
+    }
+}
+
+/// The plan as a window holding it keeps it: nodes by id, links by key, sums by resource.
+#[derive(Debug, PartialEq)]
+struct HeldPlan {
+    settings: PlanSettings,
+    nodes: BTreeMap<String, Node>,
+    links: BTreeMap<LinkKey, Link>,
+    allocated: BTreeMap<String, f64>,
+}
+
+impl HeldPlan {
+    fn of(graph: &PlanGraph) -> HeldPlan {
+        let plan = graph.to_plan();
+        HeldPlan {
+            settings: graph.settings().clone(),
+            nodes: plan
+                .nodes
+                .into_iter()
+                .map(|node| (node.id.clone(), node))
+                .collect(),
+            links: plan
+                .links
+                .into_iter()
+                .map(|link| (link.key(), link))
+                .collect(),
+            allocated: allocated_by_resource(graph),
+        }
+    }
+
+    /// Node ids and kinds, link keys: what a map's layout reads.
+    fn structure(&self) -> (Vec<(&String, NodeKind)>, Vec<&LinkKey>) {
+        (
+            self.nodes
+                .iter()
+                .map(|(id, node)| (id, node.kind))
+                .collect(),
+            self.links.keys().collect(),
+        )
+    }
+
+    fn apply(&mut self, change: &PlanChange) {
+        if let Some(settings) = &change.settings {
+            self.settings = settings.clone();
+        }
+        for id in &change.removed_nodes {
+            self.nodes.remove(id);
+        }
+        for key in &change.removed_links {
+            self.links.remove(key);
+        }
+        for node in &change.upserted_nodes {
+            self.nodes.insert(node.id.clone(), node.clone());
+        }
+        for link in &change.upserted_links {
+            self.links.insert(link.key(), link.clone());
+        }
+        for (resource, sum) in &change.allocated {
+            match sum {
+                Some(sum) => self.allocated.insert(resource.clone(), *sum),
+                None => self.allocated.remove(resource),
+            };
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// (e) Edits, batches, undos and redos, each followed by an incremental update:
+    /// the kept analysis is the full analysis every time, and the answered change
+    /// turns the previous findings into the new ones.
+    #[test]
+    fn the_incremental_analysis_equals_a_full_analysis_after_every_edit(
+        spec in plan_spec(true, true),
+        steps in prop::collection::vec((edit_choice(), 0usize..5), 1..10),
+    ) {
+        let mut graph = build(&spec);
+        let mut incremental = IncrementalAnalysis::new(&graph, as_of());
+        prop_assert_eq!(incremental.analysis(), analyse(&graph, as_of()), "after opening");
+        let mut held = findings_by_key(&incremental.analysis());
+        let mut held_plan = HeldPlan::of(&graph);
+        let mut undo: Vec<Edit> = Vec::new();
+        let mut redo: Vec<Edit> = Vec::new();
+        for (choice, action) in &steps {
+            let (edit, from_redo) = match action {
+                1 => match undo.pop() { Some(edit) => (edit, false), None => continue },
+                2 => match redo.pop() { Some(edit) => (edit, true), None => continue },
+                3 => {
+                    let mut scratch = graph.clone();
+                    let first = valid_edit(&scratch, choice);
+                    scratch.apply(first.clone()).expect("valid edits apply");
+                    let second = valid_edit(&scratch, &EditChoice { op: (choice.op + 2) % 7, ..choice.clone() });
+                    (Edit::Batch { edits: vec![first, second] }, false)
+                }
+                _ => (valid_edit(&graph, choice), false),
+            };
+            let described = format!("{edit:?}");
+            let inverse = graph.apply(edit.clone())
+                .map_err(|error| TestCaseError::fail(format!("{described} should apply: {error}")))?;
+            let change = incremental.update(&graph, &edit, &inverse);
+            let plan_change = PlanChange::of(&graph, &Applied { edit: edit.clone(), inverse: inverse.clone() });
+            let structure_before = format!("{:?}", held_plan.structure());
+            held_plan.apply(&plan_change);
+            prop_assert_eq!(&held_plan, &HeldPlan::of(&graph), "the plan change answered after {}", described);
+            let structure_changed = format!("{:?}", held_plan.structure()) != structure_before;
+            // A batch may undo within itself what it did: then a relayout is merely spared.
+            if matches!(edit, Edit::Batch { .. }) {
+                prop_assert!(plan_change.structure_changed || !structure_changed,
+                    "a structure change is said, after {}", described);
+            } else {
+                prop_assert_eq!(plan_change.structure_changed, structure_changed,
+                    "whether the structure changed, after {}", described);
+            }
+            match action {
+                1 => redo.push(inverse),
+                2 if from_redo => undo.push(inverse),
+                _ => { redo.clear(); undo.push(inverse) }
+            }
+            let full = analyse(&graph, as_of());
+            prop_assert_eq!(&incremental.analysis(), &full, "after {}", described);
+            prop_assert_eq!(&change.summary, &full.summary, "the summary answered after {}", described);
+            apply_change(&mut held, &change);
+            prop_assert_eq!(&held, &findings_by_key(&full), "the change answered after {}", described);
+        }
+    }
+}
+
 #[test]
 fn the_generators_reach_every_rule() {
     // A guard against a generator too tame to test anything: over a fixed sample of
@@ -1248,4 +1403,76 @@ fn the_generators_reach_every_rule() {
         );
     }
     assert!(links > 1000, "random plans should hold links, got {links}");
+}
+
+#[test]
+fn the_incremental_analysis_keeps_accepted_findings_and_stale_acceptances_as_a_full_one_does() {
+    use throughline_core::model::Acceptance;
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
+    let mut graph = throughline_core::sample::sample_plan();
+    assert!(
+        !graph.accepted().is_empty(),
+        "the sample carries acceptances"
+    );
+    let mut incremental = IncrementalAnalysis::new(&graph, as_of);
+    assert_eq!(
+        incremental.analysis(),
+        analyse(&graph, as_of),
+        "after opening"
+    );
+    let mut held = findings_by_key(&incremental.analysis());
+    let mut accepted: Vec<Acceptance> = graph.accepted().to_vec();
+    accepted.push(Acceptance {
+        rule: Rule::UnresourcedInitiative,
+        node: "I-RESETBOT".into(),
+        reason: "Built in the team's own time".into(),
+        until: None,
+    });
+    let steps = vec![
+        // The idle resource's acceptance stops being stale once it is idle.
+        Edit::RemoveLink {
+            key: throughline_core::LinkKey {
+                kind: throughline_core::LinkKind::Allocates,
+                from: "R-ATLASSIAN".into(),
+                to: "I-CONFLUENCE".into(),
+            },
+        },
+        Edit::SetAcceptances { accepted },
+        // Its node removed, an acceptance goes; the undo below brings it back.
+        Edit::RemoveNode {
+            id: "R-INFRA-TIME".into(),
+        },
+        Edit::SetAcceptances { accepted: vec![] },
+    ];
+    let mut undo = Vec::new();
+    for edit in steps {
+        let described = format!("{edit:?}");
+        let inverse = graph.apply(edit.clone()).expect("the step applies");
+        let change = incremental.update(&graph, &edit, &inverse);
+        let full = analyse(&graph, as_of);
+        assert_eq!(incremental.analysis(), full, "after {described}");
+        assert_eq!(
+            change.summary, full.summary,
+            "the summary after {described}"
+        );
+        apply_change(&mut held, &change);
+        assert_eq!(
+            held,
+            findings_by_key(&full),
+            "the change answered after {described}"
+        );
+        undo.push((edit, inverse));
+    }
+    while let Some((edit, inverse)) = undo.pop() {
+        let again = graph.apply(inverse.clone()).expect("the undo applies");
+        let change = incremental.update(&graph, &inverse, &again);
+        let full = analyse(&graph, as_of);
+        assert_eq!(incremental.analysis(), full, "after undoing {edit:?}");
+        apply_change(&mut held, &change);
+        assert_eq!(
+            held,
+            findings_by_key(&full),
+            "the change answered after undoing {edit:?}"
+        );
+    }
 }

@@ -5,7 +5,9 @@
 import type { Analysis } from "../bindings/Analysis";
 import type { Edit } from "../bindings/Edit";
 import type { Plan } from "../bindings/Plan";
-import type { AppError, PlanState } from "../ipc/types";
+import type { FindingKey } from "../bindings/FindingKey";
+import type { LinkKey } from "../bindings/LinkKey";
+import type { AppError, EditAnswer, PlanState } from "../ipc/types";
 
 export type RecordedState = {
   plan: Plan;
@@ -92,7 +94,7 @@ export class ReplayEngine {
     };
   }
 
-  apply(edit: Edit): PlanState {
+  apply(edit: Edit): EditAnswer {
     const wanted = canonical(edit);
     const recorded = this.recording.edits.find((tried) => tried.from === this.current && canonical(tried.edit) === wanted);
     if (!recorded)
@@ -101,26 +103,29 @@ export class ReplayEngine {
         message: `This preview answers only edits recorded from the core, and this ${edit.op} was not recorded. Run the app for live edits.`,
       } satisfies AppError;
     if (recorded.refusal) throw recorded.refusal;
+    const before = this.state();
     this.undoStack.push(this.current);
     this.redoStack = [];
     this.current = recorded.answer!;
-    return this.state();
+    return answerBetween(before, this.state());
   }
 
-  undo(): PlanState {
+  undo(): EditAnswer {
     const previous = this.undoStack.pop();
     if (previous === undefined) throw this.recording.nothing_to_undo;
+    const before = this.state();
     this.redoStack.push(this.current);
     this.current = previous;
-    return this.state();
+    return answerBetween(before, this.state());
   }
 
-  redo(): PlanState {
+  redo(): EditAnswer {
     const next = this.redoStack.pop();
     if (next === undefined) throw this.recording.nothing_to_redo;
+    const before = this.state();
     this.undoStack.push(this.current);
     this.current = next;
-    return this.state();
+    return answerBetween(before, this.state());
   }
 
   switchTo(recording: Recording, path: string): PlanState {
@@ -132,4 +137,60 @@ export class ReplayEngine {
     this.redoStack = [];
     return this.state();
   }
+}
+
+/**
+ * Rust's answer to an edit, made from the recorded states before and after it: what the
+ * preview's edits, undos and redos answer, as the app does (IPC.md, EditAnswer).
+ */
+export function answerBetween(before: PlanState, after: PlanState): EditAnswer {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const linkKey = (link: LinkKey) => `${link.kind}|${link.from}|${link.to}`;
+  const nodesBefore = new Map(before.plan.nodes.map((node) => [node.id, node]));
+  const nodesAfter = new Set(after.plan.nodes.map((node) => node.id));
+  const linksBefore = new Map(before.plan.links.map((link) => [linkKey(link), link]));
+  const linksAfter = new Set(after.plan.links.map(linkKey));
+  const findingKey = (finding: FindingKey) => `${finding.rule}|${finding.node}`;
+  const findingsBefore = new Map(before.analysis.findings.map((finding) => [findingKey(finding), finding]));
+  const findingsAfter = new Set(after.analysis.findings.map(findingKey));
+  const allocated: { [resource: string]: number | null } = {};
+  for (const resource of new Set([...Object.keys(before.allocated), ...Object.keys(after.allocated)]))
+    if (before.allocated[resource] !== after.allocated[resource]) allocated[resource] = after.allocated[resource] ?? null;
+  const upsertedNodes = after.plan.nodes.filter((node) => !same(nodesBefore.get(node.id), node));
+  const removedNodes = before.plan.nodes.filter((node) => !nodesAfter.has(node.id)).map((node) => node.id);
+  const upsertedLinks = after.plan.links.filter((link) => !same(linksBefore.get(linkKey(link)), link));
+  const removedLinks = before.plan.links
+    .filter((link) => !linksAfter.has(linkKey(link)))
+    .map(({ kind, from, to }) => ({ kind, from, to }));
+  const settingsChanged =
+    before.plan.name !== after.plan.name || before.plan.review_cadence_days !== after.plan.review_cadence_days;
+  return {
+    plan: {
+      upserted_nodes: upsertedNodes,
+      removed_nodes: removedNodes,
+      upserted_links: upsertedLinks,
+      removed_links: removedLinks,
+      allocated,
+      accepted: same(before.plan.accepted ?? [], after.plan.accepted ?? []) ? null : (after.plan.accepted ?? []),
+      settings: settingsChanged
+        ? { name: after.plan.name, review_cadence_days: after.plan.review_cadence_days }
+        : null,
+      structure_changed:
+        removedNodes.length > 0 ||
+        removedLinks.length > 0 ||
+        upsertedLinks.some((link) => !linksBefore.has(linkKey(link))) ||
+        upsertedNodes.some((node) => nodesBefore.get(node.id)?.kind !== node.kind),
+    },
+    findings: {
+      removed: before.analysis.findings
+        .filter((finding) => !findingsAfter.has(findingKey(finding)))
+        .map(({ rule, node }) => ({ rule, node })),
+      upserted: after.analysis.findings.filter((finding) => !same(findingsBefore.get(findingKey(finding)), finding)),
+      summary: after.analysis.summary,
+    },
+    score_counts_text: after.score_counts_text,
+    can_undo: after.can_undo,
+    can_redo: after.can_redo,
+    as_of: after.as_of,
+  };
 }

@@ -2,7 +2,7 @@
 //! No command takes a path: Rust asks the user for files, and `null` means the user cancelled.
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { Edit } from "../bindings/Edit";
-import { toAppError, type OpenedPlan, type PlanState, type ReportFormat } from "./types";
+import { toAppError, type EditAnswer, type OpenedPlan, type PlanState, type ReportFormat } from "./types";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
@@ -23,9 +23,10 @@ export const newPlan = () => call<PlanState | null>("new_plan");
 export const openReadOnly = () => call<PlanState>("open_read_only");
 export const openSample = () => call<PlanState>("open_sample");
 export const savePlanAs = () => call<PlanState | null>("save_plan_as");
-export const applyEdit = (edit: Edit) => call<PlanState>("apply_edit", { edit });
-export const undo = () => call<PlanState>("undo");
-export const redo = () => call<PlanState>("redo");
+/** Edits, undo and redo answer what changed (applied by state/editAnswer.ts), not the whole plan. */
+export const applyEdit = (edit: Edit) => call<EditAnswer>("apply_edit", { edit });
+export const undo = () => call<EditAnswer>("undo");
+export const redo = () => call<EditAnswer>("redo");
 
 /** Resolves to the path written, or null; `onChosen` hears the file's name as soon as the user picks it. */
 export const exportReport = (format: ReportFormat, team: string | null, onChosen: (fileName: string) => void) =>

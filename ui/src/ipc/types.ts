@@ -6,6 +6,7 @@ import type { ReportFormat } from "../bindings/ReportFormat";
 export type { AppError } from "../bindings/AppError";
 export type { OpenedPlan } from "../bindings/OpenedPlan";
 export type { AppErrorCode } from "../bindings/AppErrorCode";
+export type { EditAnswer } from "../bindings/EditAnswer";
 export type { PlanState } from "../bindings/PlanState";
 export type { ReportFormat } from "../bindings/ReportFormat";
 

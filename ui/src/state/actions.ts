@@ -1,9 +1,9 @@
-//! What the UI asks of Rust: each call goes through ipc/, re-renders from the returned PlanState,
-//! and turns a refusal into a toast carrying the AppError code (nothing changes on a refusal).
+//! What the UI asks of Rust: each call goes through ipc/, re-renders from the returned PlanState
+//! (or, for edits, undo and redo, from Rust's answer applied to the one held), and turns a refusal into a toast carrying the AppError code (nothing changes on a refusal).
 import { useMemo } from "react";
 import type { Edit } from "../bindings/Edit";
 import * as ipc from "../ipc/commands";
-import { toAppError, type PlanState, type ReportFormat } from "../ipc/types";
+import { toAppError, type EditAnswer, type PlanState, type ReportFormat } from "../ipc/types";
 import { useStore, type Action } from "./store";
 
 type Dispatch = (action: Action) => void;
@@ -67,6 +67,21 @@ export async function run(dispatch: Dispatch, command: () => Promise<PlanState>)
   }
 }
 
+/** Runs an edit, an undo or a redo; resolves to Rust's answer (what changed), or null when refused. */
+export async function runEdit(dispatch: Dispatch, command: () => Promise<EditAnswer>): Promise<EditAnswer | null> {
+  dispatch({ type: "pending", delta: 1 });
+  try {
+    const answer = await enqueue(command);
+    dispatch({ type: "edited", answer });
+    return answer;
+  } catch (error) {
+    showError(dispatch, error);
+    return null;
+  } finally {
+    dispatch({ type: "pending", delta: -1 });
+  }
+}
+
 export const fileStem = (path: string) =>
   (path.split(/[\\/]/).pop() ?? "plan").replace(/\.(throughline|json)$/i, "");
 
@@ -92,9 +107,9 @@ export function makeActions(dispatch: Dispatch) {
     return planState;
   };
   return {
-    edit: (edit: Edit) => run(dispatch, () => ipc.applyEdit(edit)),
-    undo: () => run(dispatch, ipc.undo),
-    redo: () => run(dispatch, ipc.redo),
+    edit: (edit: Edit) => runEdit(dispatch, () => ipc.applyEdit(edit)),
+    undo: () => runEdit(dispatch, ipc.undo),
+    redo: () => runEdit(dispatch, ipc.redo),
     openRecent: (index: number) => switchTo(() => ipc.openRecent(index)),
     async open() {
       const opened = await attempt(ipc.openPlan);

@@ -1,6 +1,7 @@
 //! The UI store: the last PlanState from Rust plus what is UI-only (view, selection, filter, toast).
 import { createContext, useContext, useMemo, useReducer, type Dispatch, type ReactNode } from "react";
-import type { AppError, AppErrorCode, PlanState } from "../ipc/types";
+import type { AppError, AppErrorCode, EditAnswer, PlanState } from "../ipc/types";
+import { applyEditAnswer } from "./editAnswer";
 import { EMPTY_FILTER, type NodeFilter } from "../model/filter";
 import { buildIndex, type PlanIndex } from "../model/planIndex";
 
@@ -34,6 +35,7 @@ export type UiState = {
 
 export type Action =
   | { type: "loaded"; planState: PlanState; keepSelection?: boolean }
+  | { type: "edited"; answer: EditAnswer }
   | { type: "load_failed"; error: AppError }
   | { type: "view"; view: View }
   | { type: "select"; id: string | null; focus?: boolean }
@@ -73,6 +75,12 @@ export function reducer(state: UiState, action: Action): UiState {
         selected: stillThere ? state.selected : null,
         team: samePlan ? state.team : "",
       };
+    }
+    case "edited": {
+      if (!state.planState) return state;
+      const planState = applyEditAnswer(state.planState, action.answer);
+      const gone = state.selected !== null && action.answer.plan.removed_nodes.includes(state.selected);
+      return { ...state, planState, selected: gone ? null : state.selected };
     }
     case "load_failed":
       return { ...state, loadError: action.error };

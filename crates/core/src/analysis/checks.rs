@@ -341,51 +341,64 @@ pub(super) fn single_points_of_failure(facts: &Facts) -> Vec<Finding> {
     let graph = facts.plan.inner();
     let mut goals_behind: Vec<Vec<NodeIndex>> = vec![Vec::new(); facts.present.len()];
     for at in graph.node_indices() {
-        let i = at.index();
-        if facts.present[i]
-            && facts.kind[i].is_goal()
-            && let Backing::One(resource) = facts.backing[i]
-        {
+        if let Some(resource) = sole_resource_behind(facts, at) {
             goals_behind[resource.index()].push(at);
         }
     }
-    let mut findings = Vec::new();
-    for at in graph.node_indices() {
-        let goals = &mut goals_behind[at.index()];
-        if goals.is_empty() {
-            continue;
-        }
-        goals.sort_unstable_by(|a, b| facts.node(*a).id.cmp(&facts.node(*b).id));
-        let resource = facts.node(at);
-        let titles: Vec<String> = goals
-            .iter()
-            .take(3)
-            .map(|goal| quoted(&facts.node(*goal).title))
-            .collect();
-        let more = goals.len().saturating_sub(3);
-        let mut finding = Finding::new(
-            Rule::SinglePointOfFailure,
-            resource,
-            format!(
-                "{} is the only resource behind {}{}.",
-                quoted(&resource.title),
-                titles.join(", "),
-                if more > 0 {
-                    format!(" and {more} more goals")
-                } else {
-                    String::new()
-                }
-            ),
-        );
-        finding.related = Some(
-            goals
-                .iter()
-                .map(|goal| facts.node(*goal).id.clone())
-                .collect(),
-        );
-        findings.push(finding);
+    graph
+        .node_indices()
+        .filter_map(|at| single_point_of_failure(facts, at, &mut goals_behind[at.index()]))
+        .collect()
+}
+
+/// The one resource behind a present goal, if it has exactly one.
+pub(super) fn sole_resource_behind(facts: &Facts, at: NodeIndex) -> Option<NodeIndex> {
+    let i = at.index();
+    match facts.backing[i] {
+        Backing::One(resource) if facts.present[i] && facts.kind[i].is_goal() => Some(resource),
+        _ => None,
     }
-    findings
+}
+
+/// The finding about one resource, given the goals it alone stands behind (any order;
+/// sorted here by id).
+pub(super) fn single_point_of_failure(
+    facts: &Facts,
+    resource_at: NodeIndex,
+    goals: &mut [NodeIndex],
+) -> Option<Finding> {
+    if goals.is_empty() {
+        return None;
+    }
+    goals.sort_unstable_by(|a, b| facts.node(*a).id.cmp(&facts.node(*b).id));
+    let resource = facts.node(resource_at);
+    let titles: Vec<String> = goals
+        .iter()
+        .take(3)
+        .map(|goal| quoted(&facts.node(*goal).title))
+        .collect();
+    let more = goals.len().saturating_sub(3);
+    let mut finding = Finding::new(
+        Rule::SinglePointOfFailure,
+        resource,
+        format!(
+            "{} is the only resource behind {}{}.",
+            quoted(&resource.title),
+            titles.join(", "),
+            if more > 0 {
+                format!(" and {more} more goals")
+            } else {
+                String::new()
+            }
+        ),
+    );
+    finding.related = Some(
+        goals
+            .iter()
+            .map(|goal| facts.node(*goal).id.clone())
+            .collect(),
+    );
+    Some(finding)
 }
 
 /// Where an orphan's chains stop: for each way up, the node at which it ends.
@@ -468,32 +481,46 @@ fn day_count(days: i64) -> String {
 /// (`node` = the acceptance's node, `related` = [its rule].) An expired acceptance
 /// simply no longer applies.
 pub(super) fn apply_acceptances(plan: &PlanGraph, as_of: NaiveDate, findings: &mut Vec<Finding>) {
-    let in_force: Vec<&crate::model::Acceptance> = plan
-        .accepted()
-        .iter()
-        .filter(|acceptance| acceptance.holds_on(as_of))
-        .collect();
-    if in_force.is_empty() {
+    if plan.accepted().is_empty() {
         return;
     }
-    let mut matched = vec![false; in_force.len()];
     for finding in findings.iter_mut() {
-        let found = in_force.iter().position(|acceptance| {
-            acceptance.rule == finding.rule && acceptance.node == finding.node
-        });
-        if let Some(at) = found {
-            matched[at] = true;
-            finding.accepted = Some(AcceptedAs {
-                reason: in_force[at].reason.clone(),
-                until: in_force[at].until,
+        finding.accepted = plan
+            .accepted()
+            .iter()
+            .find(|acceptance| {
+                acceptance.rule == finding.rule
+                    && acceptance.node == finding.node
+                    && acceptance.holds_on(as_of)
+            })
+            .map(|acceptance| AcceptedAs {
+                reason: acceptance.reason.clone(),
+                until: acceptance.until,
             });
-        }
     }
-    for (acceptance, _) in in_force
+    let found: std::collections::HashSet<(Rule, &str)> = findings
         .iter()
-        .zip(&matched)
-        .filter(|(_, matched)| !**matched)
-    {
+        .map(|finding| (finding.rule, finding.node.as_str()))
+        .collect();
+    let mut stale = Vec::new();
+    stale_acceptances(plan, as_of, &mut stale, |rule, node| {
+        found.contains(&(rule, node))
+    });
+    findings.extend(stale);
+}
+
+/// The `stale_acceptance` findings: each acceptance in force for which `is_found` says
+/// its rule found nothing on its node.
+pub(super) fn stale_acceptances(
+    plan: &PlanGraph,
+    as_of: NaiveDate,
+    stale: &mut Vec<Finding>,
+    is_found: impl Fn(Rule, &str) -> bool,
+) {
+    for acceptance in plan.accepted() {
+        if !acceptance.holds_on(as_of) || is_found(acceptance.rule, &acceptance.node) {
+            continue;
+        }
         // Every acceptance names a node of the plan: the graph refuses any other.
         let Some(node) = plan.node(&acceptance.node) else {
             continue;
@@ -508,6 +535,6 @@ pub(super) fn apply_acceptances(plan: &PlanGraph, as_of: NaiveDate, findings: &m
             ),
         );
         finding.related = Some(vec![acceptance.rule.as_str().to_owned()]);
-        findings.push(finding);
+        stale.push(finding);
     }
 }

@@ -34,9 +34,11 @@ impl Backing {
 
 /// Per-node facts, indexed by `NodeIndex::index()`. The terms are those of
 /// ALIGNMENT-RULES.md ("present", "reaches", "counting allocation", "resourced").
-#[derive(Debug)]
-pub(super) struct Facts<'a> {
-    pub plan: &'a PlanGraph,
+///
+/// Owned apart from the plan, so that an [`super::IncrementalAnalysis`] can keep them
+/// between edits and bring only the nodes an edit can reach up to date.
+#[derive(Debug, Clone, Default)]
+pub(super) struct FactTables {
     /// Not dropped.
     pub present: Vec<bool>,
     /// Each node's kind, kept compact: passes over every node then read a byte per
@@ -46,6 +48,8 @@ pub(super) struct Facts<'a> {
     pub resourced: Vec<bool>,
     /// The resource types of its own counting allocations (bits of `ResourceType::bit`).
     pub own_types: Vec<u8>,
+    /// The resources allocated to it directly.
+    pub own_backing: Vec<Backing>,
     /// A resource with at least one counting allocation.
     pub allocates_any: Vec<bool>,
     /// Some present action reaches it.
@@ -64,37 +68,68 @@ pub(super) struct Facts<'a> {
     pub dead_end: Vec<Option<NodeIndex>>,
 }
 
+impl FactTables {
+    /// Makes room for every index below `bound`; new places hold the facts of an absent node.
+    pub fn grow_to(&mut self, bound: usize) {
+        if self.present.len() >= bound {
+            return;
+        }
+        self.present.resize(bound, false);
+        self.kind.resize(bound, NodeKind::Resource);
+        self.resourced.resize(bound, false);
+        self.own_types.resize(bound, 0);
+        self.own_backing.resize(bound, Backing::None);
+        self.allocates_any.resize(bound, false);
+        self.reached_by_action.resize(bound, false);
+        self.reached_by_resourced_action.resize(bound, false);
+        self.reached_by_resourced_initiative.resize(bound, false);
+        self.initiative_types.resize(bound, 0);
+        self.backing.resize(bound, Backing::None);
+        self.reaches_org.resize(bound, false);
+        self.dead_end.resize(bound, None);
+    }
+}
+
+/// The facts of one plan: its [`FactTables`] beside the plan they describe.
+#[derive(Debug)]
+pub(super) struct Facts<'a> {
+    pub plan: &'a PlanGraph,
+    pub tables: FactTables,
+}
+
+impl std::ops::Deref for Facts<'_> {
+    type Target = FactTables;
+
+    fn deref(&self) -> &FactTables {
+        &self.tables
+    }
+}
+
 impl<'a> Facts<'a> {
     /// Gathers every fact of the plan.
     ///
     /// # Complexity
     /// O(n + m) for n nodes and m links.
     pub fn gather(plan: &'a PlanGraph) -> Facts<'a> {
-        let bound = plan.inner().node_bound();
         let mut facts = Facts {
             plan,
-            present: vec![false; bound],
-            kind: vec![NodeKind::Resource; bound],
-            resourced: vec![false; bound],
-            own_types: vec![0; bound],
-            allocates_any: vec![false; bound],
-            reached_by_action: vec![false; bound],
-            reached_by_resourced_action: vec![false; bound],
-            reached_by_resourced_initiative: vec![false; bound],
-            initiative_types: vec![0; bound],
-            backing: vec![Backing::None; bound],
-            reaches_org: vec![false; bound],
-            dead_end: vec![None; bound],
+            tables: FactTables::default(),
         };
-        for at in plan.inner().node_indices() {
-            let node = facts.node(at);
-            facts.present[at.index()] = node.is_present();
-            facts.kind[at.index()] = node.kind;
+        facts.tables.grow_to(plan.inner().node_bound());
+        let everything: Vec<NodeIndex> = plan.inner().node_indices().collect();
+        for &at in &everything {
+            facts.refresh_own(at);
         }
-        let own_backing = facts.gather_allocations();
+        for &at in &everything {
+            facts.refresh_allocations(at);
+        }
         let order = facts.topological_order();
-        facts.gather_upward(&order, &own_backing);
-        facts.gather_downward(&order);
+        for &at in &order {
+            facts.refresh_upward(at);
+        }
+        for &at in order.iter().rev() {
+            facts.refresh_downward(at);
+        }
         facts
     }
 
@@ -106,109 +141,140 @@ impl<'a> Facts<'a> {
         self.present[at.index()]
     }
 
-    /// Counting allocations: who is resourced, with which types, by which resources.
-    /// Returns each node's own backing (the resources allocated to it directly).
-    fn gather_allocations(&mut self) -> Vec<Backing> {
-        let graph = self.plan.inner();
-        // Plain slices in the hot loops: a fact vector reached through `self` would be
-        // looked up again after every write to another.
-        let present: &[bool] = &self.present;
-        let resourced: &mut [bool] = &mut self.resourced;
-        let own_types: &mut [u8] = &mut self.own_types;
-        let allocates_any: &mut [bool] = &mut self.allocates_any;
-        let mut own_backing = vec![Backing::None; present.len()];
-        for edge in graph.edge_references() {
-            let (from, to) = (edge.source(), edge.target());
-            let link = edge.weight();
-            if link.kind != LinkKind::Allocates || !present[from.index()] || !present[to.index()] {
-                continue;
+    /// A node's own presence and kind (an absent index reads as a dropped node).
+    pub fn refresh_own(&mut self, at: NodeIndex) {
+        let i = at.index();
+        match self.plan.inner().node_weight(at) {
+            Some(slot) => {
+                self.tables.present[i] = slot.node.is_present();
+                self.tables.kind[i] = slot.node.kind;
             }
-            if link.amount.unwrap_or(0.0) <= 0.0 {
-                continue;
+            None => {
+                self.tables.present[i] = false;
+                self.tables.kind[i] = NodeKind::Resource;
             }
-            resourced[to.index()] = true;
-            if let Some(ty) = graph[from].node.resource_type {
-                own_types[to.index()] |= ty.bit();
-            }
-            own_backing[to.index()] = own_backing[to.index()].join(Backing::One(from));
-            allocates_any[from.index()] = true;
         }
-        own_backing
     }
 
-    /// What reaches each node from below, carried up the `supports` links.
-    fn gather_upward(&mut self, order: &[NodeIndex], own_backing: &[Backing]) {
+    /// A node's counting allocations: whether it is resourced, with which types, by
+    /// which resources, and (for a resource) whether it allocates anything. Reads only
+    /// the node's own links and the presence of their other ends.
+    pub fn refresh_allocations(&mut self, at: NodeIndex) {
         let graph = self.plan.inner();
-        let present: &[bool] = &self.present;
-        let kinds: &[NodeKind] = &self.kind;
-        let resourced: &[bool] = &self.resourced;
-        let own_types: &[u8] = &self.own_types;
-        let reached_by_action: &mut [bool] = &mut self.reached_by_action;
-        let reached_by_resourced_action: &mut [bool] = &mut self.reached_by_resourced_action;
-        let reached_by_resourced_initiative: &mut [bool] =
-            &mut self.reached_by_resourced_initiative;
-        let initiative_types: &mut [u8] = &mut self.initiative_types;
-        let backing: &mut [Backing] = &mut self.backing;
-        for &at in order {
-            let i = at.index();
-            let kind = kinds[i];
-            let is_action = kind.is_action();
-            let is_initiative = kind == NodeKind::Initiative;
-            let gives_action = reached_by_action[i] || is_action;
-            let gives_resourced_action =
-                reached_by_resourced_action[i] || (is_action && resourced[i]);
-            let gives_resourced_initiative =
-                reached_by_resourced_initiative[i] || (is_initiative && resourced[i]);
-            let gives_types = initiative_types[i] | if is_initiative { own_types[i] } else { 0 };
-            let gives_backing = if is_action {
-                backing[i].join(own_backing[i])
-            } else {
-                backing[i]
-            };
-            for edge in graph.edges_directed(at, Direction::Outgoing) {
-                let up = edge.target();
-                if edge.weight().kind != LinkKind::Supports || !present[up.index()] {
+        let tables = &mut self.tables;
+        let i = at.index();
+        let mut resourced = false;
+        let mut own_types = 0;
+        let mut own_backing = Backing::None;
+        let mut allocates_any = false;
+        if tables.present[i] {
+            let counts =
+                |edge: &petgraph::stable_graph::EdgeReference<'_, crate::graph::LinkSlot>,
+                 present: &[bool]| {
+                    edge.weight().kind == LinkKind::Allocates
+                        && present[edge.source().index()]
+                        && present[edge.target().index()]
+                        && edge.weight().amount.unwrap_or(0.0) > 0.0
+                };
+            for edge in graph.edges_directed(at, Direction::Incoming) {
+                if !counts(&edge, &tables.present) {
                     continue;
                 }
-                let u = up.index();
-                reached_by_action[u] |= gives_action;
-                reached_by_resourced_action[u] |= gives_resourced_action;
-                reached_by_resourced_initiative[u] |= gives_resourced_initiative;
-                initiative_types[u] |= gives_types;
-                backing[u] = backing[u].join(gives_backing);
+                let from = edge.source();
+                resourced = true;
+                if let Some(ty) = graph[from].node.resource_type {
+                    own_types |= ty.bit();
+                }
+                own_backing = own_backing.join(Backing::One(from));
             }
+            allocates_any = graph
+                .edges_directed(at, Direction::Outgoing)
+                .any(|edge| counts(&edge, &tables.present));
         }
+        tables.resourced[i] = resourced;
+        tables.own_types[i] = own_types;
+        tables.own_backing[i] = own_backing;
+        tables.allocates_any[i] = allocates_any;
     }
 
-    /// Whether each node reaches an org goal, and where its chain stops, carried down.
-    fn gather_downward(&mut self, order: &[NodeIndex]) {
+    /// What reaches a node from below, read from the nodes directly below it (whose
+    /// facts must be up to date: call in topological order).
+    pub fn refresh_upward(&mut self, at: NodeIndex) {
+        let graph = self.plan.inner();
+        let tables = &mut self.tables;
+        let i = at.index();
+        let mut reached_by_action = false;
+        let mut reached_by_resourced_action = false;
+        let mut reached_by_resourced_initiative = false;
+        let mut initiative_types = 0;
+        let mut backing = Backing::None;
+        if tables.present[i] {
+            for edge in graph.edges_directed(at, Direction::Incoming) {
+                let below = edge.source().index();
+                if edge.weight().kind != LinkKind::Supports || !tables.present[below] {
+                    continue;
+                }
+                let kind = tables.kind[below];
+                let is_action = kind.is_action();
+                let is_initiative = kind == NodeKind::Initiative;
+                let resourced = tables.resourced[below];
+                reached_by_action |= tables.reached_by_action[below] || is_action;
+                reached_by_resourced_action |=
+                    tables.reached_by_resourced_action[below] || (is_action && resourced);
+                reached_by_resourced_initiative |=
+                    tables.reached_by_resourced_initiative[below] || (is_initiative && resourced);
+                initiative_types |= tables.initiative_types[below]
+                    | if is_initiative {
+                        tables.own_types[below]
+                    } else {
+                        0
+                    };
+                backing = backing.join(if is_action {
+                    tables.backing[below].join(tables.own_backing[below])
+                } else {
+                    tables.backing[below]
+                });
+            }
+        }
+        tables.reached_by_action[i] = reached_by_action;
+        tables.reached_by_resourced_action[i] = reached_by_resourced_action;
+        tables.reached_by_resourced_initiative[i] = reached_by_resourced_initiative;
+        tables.initiative_types[i] = initiative_types;
+        tables.backing[i] = backing;
+    }
+
+    /// Whether a node reaches an org goal, and where its chain stops, read from the
+    /// nodes directly above it (whose facts must be up to date: call in reverse
+    /// topological order).
+    pub fn refresh_downward(&mut self, at: NodeIndex) {
         let plan = self.plan;
         let node = |at: NodeIndex| &plan.inner()[at].node;
-        let present: &[bool] = &self.present;
-        let kinds: &[NodeKind] = &self.kind;
-        let reaches_org: &mut [bool] = &mut self.reaches_org;
-        let dead_end: &mut [Option<NodeIndex>] = &mut self.dead_end;
-        for &at in order.iter().rev() {
-            let i = at.index();
+        let tables = &mut self.tables;
+        let i = at.index();
+        let mut reaches_org = false;
+        let mut dead_end = None;
+        if tables.present[i] {
             let mut has_way_up = false;
-            for up in supports_up(plan, present, at) {
+            for up in supports_up(plan, &tables.present, at) {
                 has_way_up = true;
                 let u = up.index();
-                if kinds[u] == NodeKind::OrgGoal || reaches_org[u] {
-                    reaches_org[i] = true;
+                if tables.kind[u] == NodeKind::OrgGoal || tables.reaches_org[u] {
+                    reaches_org = true;
                 }
                 // Of several ways up, keep the dead end with the smallest id: the evidence
                 // must depend on the plan alone, not on the order links were added in.
-                dead_end[i] = match (dead_end[i], dead_end[u]) {
+                dead_end = match (dead_end, tables.dead_end[u]) {
                     (Some(kept), Some(other)) if node(other).id < node(kept).id => Some(other),
                     (None, other) => other,
                     (kept, _) => kept,
                 };
             }
             if !has_way_up {
-                dead_end[i] = Some(at);
+                dead_end = Some(at);
             }
         }
+        tables.reaches_org[i] = reaches_org;
+        tables.dead_end[i] = dead_end;
     }
 
     /// Present nodes ordered so that every `supports` link between present nodes goes

@@ -114,6 +114,11 @@ impl Summary {
         for finding in findings {
             counts[finding.severity as usize] += 1;
         }
+        Summary::from_counts(counts, score)
+    }
+
+    /// The summary of findings already counted by severity (indexed by `Severity as usize`).
+    pub fn from_counts(counts: [usize; 3], score: ScoreTally) -> Summary {
         Summary {
             error: counts[Severity::Error as usize],
             warning: counts[Severity::Warning as usize],

@@ -6,18 +6,22 @@
 //! size of the plan. The as-of date is passed in, never read from the clock.
 
 use chrono::NaiveDate;
+use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::IntoNodeReferences;
 
 use crate::graph::PlanGraph;
+use crate::model::Node;
 
 mod checks;
 mod facts;
 mod finding;
+mod incremental;
 mod rule;
 
 pub use finding::{
     AcceptedAs, Allocation, Analysis, Finding, SCORE_SENTENCE, ScoreTally, Summary, is_scored,
 };
+pub use incremental::{AnalysisChange, FindingKey, IncrementalAnalysis};
 pub use rule::{Rule, Severity};
 
 use facts::Facts;
@@ -29,29 +33,37 @@ use facts::Facts;
 ///
 /// The one definition the app's Resources view and the reports read.
 pub fn allocated_by_resource(plan: &PlanGraph) -> std::collections::BTreeMap<String, f64> {
-    let mut allocations: std::collections::BTreeMap<String, Vec<(String, f64)>> =
-        std::collections::BTreeMap::new();
-    let present = |id: &str| plan.node(id).is_some_and(|node| node.is_present());
-    for link in plan.links() {
-        let amount = link.amount.unwrap_or(0.0);
-        if link.kind == crate::model::LinkKind::Allocates
-            && amount > 0.0
-            && present(&link.from)
-            && present(&link.to)
-        {
-            allocations
-                .entry(link.from)
-                .or_default()
-                .push((link.to, amount));
-        }
-    }
-    allocations
-        .into_iter()
-        .map(|(resource, mut to)| {
-            to.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            (resource, to.iter().map(|(_, amount)| amount).sum())
-        })
+    plan.nodes()
+        .filter(|node| node.kind == crate::model::NodeKind::Resource)
+        .filter_map(|node| Some((node.id.clone(), allocated_by(plan, &node.id)?)))
         .collect()
+}
+
+/// What one resource gives out, as [`allocated_by_resource`] gives it: `None` for a
+/// resource with no counting allocation, a dropped one or an unknown id.
+pub fn allocated_by(plan: &PlanGraph, resource: &str) -> Option<f64> {
+    use petgraph::visit::EdgeRef;
+    let graph = plan.inner();
+    let at = plan.lookup(resource)?;
+    if !graph[at].node.is_present() {
+        return None;
+    }
+    let mut to: Vec<(&str, f64)> = graph
+        .edges_directed(at, petgraph::Direction::Outgoing)
+        .filter(|edge| {
+            edge.weight().kind == crate::model::LinkKind::Allocates
+                && graph[edge.target()].node.is_present()
+        })
+        .filter_map(|edge| {
+            let amount = edge.weight().amount.unwrap_or(0.0);
+            (amount > 0.0).then(|| (graph[edge.target()].node.id.as_str(), amount))
+        })
+        .collect();
+    if to.is_empty() {
+        return None;
+    }
+    to.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    Some(to.iter().map(|(_, amount)| amount).sum())
 }
 
 /// Analyses the plan as of the given date.
@@ -67,21 +79,7 @@ pub fn analyse(plan: &PlanGraph, as_of: NaiveDate) -> Analysis {
         if !facts.is_present(at) {
             continue;
         }
-        let first = findings.len();
-        checks::orphan(&facts, at, node, &mut findings);
-        checks::unsupported_goal(&facts, at, node, &mut findings);
-        checks::unresourced_goal(&facts, at, node, &mut findings);
-        checks::over_allocated(&facts, at, node, &mut findings);
-        checks::unresourced_strategy(&facts, at, node, &mut findings);
-        checks::unresourced_initiative(&facts, at, node, &mut findings);
-        checks::missing_why(node, &mut findings);
-        checks::stale_review(&facts, node, as_of, &mut findings);
-        checks::past_target(node, as_of, &mut findings);
-        checks::capability_gap(&facts, at, node, &mut findings);
-        checks::idle_resource(&facts, at, node, &mut findings);
-        let misaligned = findings[first..]
-            .iter()
-            .any(|finding| finding.rule.lowers_alignment());
+        let misaligned = check_node(&facts, at, node, as_of, &mut findings);
         score.count(node.kind, misaligned);
     }
     findings.extend(checks::single_points_of_failure(&facts));
@@ -93,6 +91,32 @@ pub fn analyse(plan: &PlanGraph, as_of: NaiveDate) -> Analysis {
         summary: Summary::new(&findings, score),
         findings,
     }
+}
+
+/// Asks every per-node rule about one present node, adding what they find to `found`;
+/// answers whether a rule that lowers alignment fired (for the score).
+fn check_node(
+    facts: &Facts,
+    at: NodeIndex,
+    node: &Node,
+    as_of: NaiveDate,
+    found: &mut Vec<Finding>,
+) -> bool {
+    let first = found.len();
+    checks::orphan(facts, at, node, found);
+    checks::unsupported_goal(facts, at, node, found);
+    checks::unresourced_goal(facts, at, node, found);
+    checks::over_allocated(facts, at, node, found);
+    checks::unresourced_strategy(facts, at, node, found);
+    checks::unresourced_initiative(facts, at, node, found);
+    checks::missing_why(node, found);
+    checks::stale_review(facts, node, as_of, found);
+    checks::past_target(node, as_of, found);
+    checks::capability_gap(facts, at, node, found);
+    checks::idle_resource(facts, at, node, found);
+    found[first..]
+        .iter()
+        .any(|finding| finding.rule.lowers_alignment())
 }
 
 /// The findings by severity, then rule, then node id (a rule finds a node once, so the

@@ -71,7 +71,8 @@ export function OutlineView() {
     const done = await actions.edit(op.edit);
     if (done) {
       dispatch({ type: "select", id: op.select });
-      const node = done.plan.nodes.find((n) => n.id === op.select);
+      // An op that edits a title next makes the node: it is among those the answer upserted.
+      const node = done.plan.upserted_nodes.find((n) => n.id === op.select);
       if (thenEdit && node) setEditing({ id: node.id, text: node.title });
     }
     if (!thenEdit) focusTree();
