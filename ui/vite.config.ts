@@ -23,5 +23,7 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["src/test/setup.ts"],
+    // Above the 5 s an outcome may take (setup.ts), so a slow outcome fails with its reason.
+    testTimeout: 15000,
   },
 });

@@ -72,9 +72,15 @@ describe("edits through IPC, answered as the core recorded them", () => {
   it("commits a title edit on Enter as the update_node the core accepted", async () => {
     const engine = installMockBackend(SMALL);
     render(<StoreProvider><Harness select="S1" /></StoreProvider>);
-    const title = (await screen.findByTestId("inspector-title")) as HTMLInputElement;
-    fireEvent.change(title, { target: { value: "Shift left, for real" } });
-    fireEvent.keyDown(title, { key: "Enter" });
+    const renamed = "Shift left, for real";
+    await screen.findByTestId("inspector-title");
+    // The inspector may still be settling on the selection; type until the field holds it.
+    const title = () => screen.getByTestId("inspector-title") as HTMLInputElement;
+    await waitFor(() => {
+      if (title().value !== renamed) fireEvent.change(title(), { target: { value: renamed } });
+      expect(title().value).toBe(renamed);
+    });
+    fireEvent.keyDown(title(), { key: "Enter" });
     // The replay answers only the exact edit the core was given: the whole node, new title.
     await waitFor(() => expect(engine.plan.nodes.find((n) => n.id === "S1")?.title, "renamed").toBe("Shift left, for real"));
     expect(screen.queryByTestId("toast"), "nothing was refused").toBeNull();
