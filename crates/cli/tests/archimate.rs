@@ -3,34 +3,15 @@
 //! Group's XSDs are third-party files kept out of this repository: the tests on them
 //! are in `archimate_public.rs`, run with `--features public-archimate-models`.
 
+#[path = "common/archimate.rs"]
+mod archimate_common;
 mod common;
-
-use std::path::Path;
 
 use serde_json::Value;
 use tempfile::TempDir;
 
+use archimate_common::import;
 use common::{AS_OF, run};
-
-/// Imports `model` and reads the plan back as JSON, with the summary printed on stderr.
-fn import(dir: &TempDir, model: &Path) -> (Value, String) {
-    let imported = run(
-        dir.path(),
-        &["import", &model.to_string_lossy(), "-o", "plan.throughline"],
-    );
-    assert_eq!(
-        imported.code, 0,
-        "import should succeed: {}",
-        imported.stderr
-    );
-    let exported = run(
-        dir.path(),
-        &["export", "plan.throughline", "-o", "plan.json"],
-    );
-    assert_eq!(exported.code, 0, "{}", exported.stderr);
-    let text = std::fs::read_to_string(dir.path().join("plan.json")).expect("plan.json written");
-    (serde_json::from_str(&text).expect("JSON"), imported.stderr)
-}
 
 #[test]
 fn a_chain_through_intermediate_elements_is_derived_and_noted() {

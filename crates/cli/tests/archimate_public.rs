@@ -11,6 +11,8 @@
 //! | `archimate3_*.xsd`, `xml.xsd` | archimatetool/OpenGroupXMLExchange @ d9e5637, `org.opengroup.archimate.xmlexchange/xsd/` |
 
 // Shared with the other test files; this one needs only part of it.
+#[path = "common/archimate.rs"]
+mod archimate_common;
 #[allow(dead_code)]
 mod common;
 
@@ -20,6 +22,7 @@ use std::process::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
+use archimate_common::import;
 use common::run;
 
 fn fixture(name: &str) -> PathBuf {
@@ -27,26 +30,6 @@ fn fixture(name: &str) -> PathBuf {
         "THROUGHLINE_ARCHIMATE_FIXTURES names the folder of the public models (see this file's header)",
     );
     Path::new(&folder).join(name)
-}
-
-/// Imports `model` and reads the plan back as JSON, with the summary printed on stderr.
-fn import(dir: &TempDir, model: &Path) -> (Value, String) {
-    let imported = run(
-        dir.path(),
-        &["import", &model.to_string_lossy(), "-o", "plan.throughline"],
-    );
-    assert_eq!(
-        imported.code, 0,
-        "import should succeed: {}",
-        imported.stderr
-    );
-    let exported = run(
-        dir.path(),
-        &["export", "plan.throughline", "-o", "plan.json"],
-    );
-    assert_eq!(exported.code, 0, "{}", exported.stderr);
-    let text = std::fs::read_to_string(dir.path().join("plan.json")).expect("plan.json written");
-    (serde_json::from_str(&text).expect("JSON"), imported.stderr)
 }
 
 fn count(plan: &Value, kind: &str) -> usize {
