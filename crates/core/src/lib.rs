@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod archimate;
+pub mod diff;
 pub mod error;
 pub mod files;
 pub mod generate;

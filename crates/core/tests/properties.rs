@@ -9,7 +9,9 @@
 //! (e) the analysis kept up to date edit by edit equals a full analysis after every
 //!     edit, undo and redo, and the changes it answers turn one into the next; so do
 //!     the plan changes answered (nodes, links, allocated sums, whether the structure
-//!     changed).
+//!     changed);
+//! (f) the difference of a plan with itself is empty, and the difference of two plans,
+//!     applied to the first, gives the second.
 
 mod common;
 
@@ -18,6 +20,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use throughline_core::analysis::{AnalysisChange, IncrementalAnalysis, allocated_by_resource};
+use throughline_core::diff::{Side, diff_plans};
 use throughline_core::history::Applied;
 use throughline_core::history::History;
 use throughline_core::plan_change::PlanChange;
@@ -1474,5 +1477,124 @@ fn the_incremental_analysis_keeps_accepted_findings_and_stale_acceptances_as_a_f
             findings_by_key(&full),
             "the change answered after undoing {edit:?}"
         );
+    }
+}
+
+// ---------------------------------------------------------------- differences
+
+/// Accepts every `every`-th finding the plan has (none when 0), as a leader would.
+fn with_acceptances(mut graph: PlanGraph, every: usize, until: Option<NaiveDate>) -> PlanGraph {
+    if every == 0 {
+        return graph;
+    }
+    let accepted: Vec<throughline_core::model::Acceptance> = analyse(&graph, as_of())
+        .findings
+        .iter()
+        .filter(|finding| finding.rule != Rule::StaleAcceptance)
+        .step_by(every)
+        .map(|finding| throughline_core::model::Acceptance {
+            rule: finding.rule,
+            node: finding.node.clone(),
+            reason: format!("we live with {}", finding.rule.as_str()),
+            until,
+        })
+        .collect();
+    graph
+        .apply(Edit::SetAcceptances { accepted })
+        .expect("acceptances of the plan's own findings are valid");
+    graph
+}
+
+/// A plan's content regardless of the order it was written in.
+fn content(
+    plan: &PlanGraph,
+) -> (
+    PlanSettings,
+    Vec<Node>,
+    Vec<Link>,
+    Vec<throughline_core::model::Acceptance>,
+) {
+    let plan = plan.to_plan();
+    let mut nodes = plan.nodes;
+    nodes.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut links = plan.links;
+    links.sort_by_key(Link::key);
+    (
+        PlanSettings {
+            name: plan.name,
+            review_cadence_days: plan.review_cadence_days,
+        },
+        nodes,
+        links,
+        plan.accepted,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// (f) Nothing differs between a plan and itself, however it was built.
+    #[test]
+    fn the_difference_of_a_plan_with_itself_is_empty(
+        spec in plan_spec(true, true),
+        every in 0usize..4,
+    ) {
+        let graph = with_acceptances(build(&spec), every, None);
+        let diff = diff_plans(Side::new(&graph, "a", as_of()), Side::new(&graph, "b", as_of()));
+        prop_assert!(diff.is_empty(), "{:?}", diff);
+        prop_assert!(diff.passes_gate());
+        prop_assert_eq!(diff.old.summary, diff.new.summary);
+    }
+
+    /// (f) Two unrelated plans (sharing ids, so nodes change kind too), or a plan and
+    /// itself after edits: the difference applied to the first gives the second, and
+    /// then nothing differs.
+    #[test]
+    fn applying_a_difference_to_the_old_plan_gives_the_new_one(
+        old_spec in plan_spec(true, true),
+        new_spec in plan_spec(true, true),
+        choices in prop::collection::vec(edit_choice(), 0..6),
+        unrelated in any::<bool>(),
+        (old_every, new_every) in (0usize..4, 0usize..4),
+        expiring in any::<bool>(),
+    ) {
+        let old = with_acceptances(build(&old_spec), old_every, None);
+        let new = if unrelated {
+            build(&new_spec)
+        } else {
+            let mut edited = old.clone();
+            for choice in &choices {
+                let edit = valid_edit(&edited, choice);
+                edited.apply(edit).expect("valid edits apply");
+            }
+            edited
+        };
+        let until = expiring.then(|| as_of() - Duration::days(1));
+        let new = with_acceptances(new, new_every, until);
+        let diff = diff_plans(Side::new(&old, "old", as_of()), Side::new(&new, "new", as_of()));
+        let mut applied = old.clone();
+        let edit = diff.to_edit();
+        let described = format!("{edit:?}");
+        applied.apply(edit).map_err(|error| {
+            TestCaseError::fail(format!("the difference should apply: {error}\n{described}"))
+        })?;
+        prop_assert_eq!(content(&applied), content(&new), "applied: {}", described);
+        let again = diff_plans(Side::new(&applied, "a", as_of()), Side::new(&new, "b", as_of()));
+        prop_assert!(again.is_empty(), "{:?}", again);
+        // What the gate reads agrees with the analyses themselves.
+        let old_analysis = analyse(&old, as_of());
+        let new_analysis = analyse(&new, as_of());
+        let failing = |analysis: &Analysis| -> BTreeSet<(Rule, String)> {
+            analysis.findings.iter()
+                .filter(|f| f.severity == throughline_core::Severity::Error && f.accepted.is_none())
+                .map(|f| (f.rule, f.node.clone()))
+                .collect()
+        };
+        let brought: BTreeSet<(Rule, String)> =
+            failing(&new_analysis).difference(&failing(&old_analysis)).cloned().collect();
+        let reported: BTreeSet<(Rule, String)> =
+            diff.new_errors.iter().map(|f| (f.rule, f.node.clone())).collect();
+        prop_assert_eq!(reported, brought);
+        prop_assert_eq!(diff.passes_gate(), failing(&new_analysis).is_subset(&failing(&old_analysis)));
     }
 }

@@ -21,7 +21,7 @@ use crate::graph::PlanGraph;
 
 pub mod content;
 mod csv;
-mod escape;
+pub(crate) mod escape;
 mod font;
 mod html;
 mod json;
