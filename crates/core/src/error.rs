@@ -159,6 +159,24 @@ pub enum Error {
     )]
     UnknownTeam { team: String, known: Vec<String> },
 
+    /// No baseline of this name is kept in the plan file.
+    #[error(
+        "{path}: there is no baseline named {}; {}",
+        Literal(name),
+        known_baselines(known)
+    )]
+    UnknownBaseline {
+        path: PathBuf,
+        name: String,
+        known: Vec<String>,
+    },
+
+    #[error(
+        "{path}: a baseline named {} already exists; choose another name, or remove it first",
+        Literal(name)
+    )]
+    DuplicateBaseline { path: PathBuf, name: String },
+
     /// A report could not be rendered (a defect of ours, not of the plan).
     #[error("could not render the {format} report: {detail}")]
     Render {
@@ -173,6 +191,15 @@ fn known_teams(known: &[String]) -> String {
     } else {
         let names: Vec<String> = known.iter().map(|team| Literal(team).to_string()).collect();
         format!("the teams are: {}", names.join(", "))
+    }
+}
+
+fn known_baselines(known: &[String]) -> String {
+    if known.is_empty() {
+        "the plan has no baselines yet".to_owned()
+    } else {
+        let names: Vec<String> = known.iter().map(|name| Literal(name).to_string()).collect();
+        format!("the baselines are: {}", names.join(", "))
     }
 }
 
@@ -244,10 +271,12 @@ pub enum ErrorCode {
     NothingToDo,
     UnknownTeam,
     Render,
+    UnknownBaseline,
+    DuplicateBaseline,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 26] = [
+    pub const ALL: [ErrorCode; 28] = [
         ErrorCode::InvalidField,
         ErrorCode::UnknownNode,
         ErrorCode::DuplicateNode,
@@ -274,6 +303,8 @@ impl ErrorCode {
         ErrorCode::NothingToDo,
         ErrorCode::UnknownTeam,
         ErrorCode::Render,
+        ErrorCode::UnknownBaseline,
+        ErrorCode::DuplicateBaseline,
     ];
 
     /// The code as it appears in `{code, message}` errors: `duplicate_node`, `loop`, ...
@@ -305,6 +336,8 @@ impl ErrorCode {
             ErrorCode::NothingToDo => "nothing_to_do",
             ErrorCode::UnknownTeam => "unknown_team",
             ErrorCode::Render => "render",
+            ErrorCode::UnknownBaseline => "unknown_baseline",
+            ErrorCode::DuplicateBaseline => "duplicate_baseline",
         }
     }
 }
@@ -341,6 +374,8 @@ impl Error {
             Error::NothingTo(_) => ErrorCode::NothingToDo,
             Error::UnknownTeam { .. } => ErrorCode::UnknownTeam,
             Error::Render { .. } => ErrorCode::Render,
+            Error::UnknownBaseline { .. } => ErrorCode::UnknownBaseline,
+            Error::DuplicateBaseline { .. } => ErrorCode::DuplicateBaseline,
         }
     }
 

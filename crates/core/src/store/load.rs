@@ -72,6 +72,22 @@ pub(crate) fn read_plan_file(path: &Path) -> Result<PlanGraph> {
     read_graph(&copy, path)
 }
 
+/// A read-only connection to a plan file that creates nothing beside it, and the file's
+/// schema version (checked to be one this build reads).
+pub(crate) fn connect_to_read(path: &Path) -> Result<(Connection, i64)> {
+    recognize::check_regular_file(path)?;
+    recognize::check_header(path)?;
+    let immutable = !sidecar(path, "-wal").exists() && !lock::is_held(path);
+    let connection = if immutable {
+        Connection::open_with_flags(immutable_uri(path), schema::READ_ONLY_URI)
+    } else {
+        Connection::open_with_flags(path, schema::READ_ONLY)
+    }
+    .map_err(|error| rows::store_error(error, path))?;
+    let version = recognize::check_identity(&connection, path)?;
+    Ok((connection, version))
+}
+
 /// Reads the graph while a second connection, from `open`, checks on another core that
 /// the file is not damaged: `quick_check` reads the whole file, a tenth of the time
 /// of reading a large plan. Damage is reported first, as if checked before reading.

@@ -10,6 +10,7 @@
 //! A file replaced, moved or changed by another program is never written over: the
 //! edit is refused, and a changed plan is read again and checked.
 
+mod baselines;
 mod load;
 mod lock;
 mod recognize;
@@ -30,6 +31,7 @@ use crate::files::{TemporaryFile, already_exists, remove_side_files, side_file a
 use crate::graph::{Edit, PlanGraph};
 use crate::model::Plan;
 
+pub use baselines::{Baseline, MAX_BASELINE_NAME_CHARS, load_baseline, read_baselines};
 pub use load::load_plan;
 pub use lock::LockHolder;
 pub use schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
@@ -265,12 +267,91 @@ impl Store {
         analyse(&self.graph, as_of)
     }
 
-    /// Writes a copy of the plan to a new file (see [`Store::create`]) and opens it.
+    /// Writes a copy of the plan, with its baselines, to a new file (see
+    /// [`Store::create`]) and opens it.
     pub fn save_as(&self, path: &Path) -> Result<Store> {
-        Store::create(path, &self.graph)
+        let mut copy = Store::create(path, &self.graph)?;
+        let source = match (&self.access, &self.path) {
+            (Access::ReadOnly, Some(from)) => Some(load::connect_to_read(from)?.0),
+            _ => None,
+        };
+        let from = source.as_ref().unwrap_or(&self.connection);
+        let has_baselines: bool = from
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'baselines')",
+                [],
+                |row| row.get(0),
+            )
+            .map_err(Error::Sqlite)?;
+        if has_baselines {
+            copy.write_with(|transaction, _| baselines::copy_all(from, transaction))?;
+        }
+        Ok(copy)
+    }
+
+    /// Keeps the plan as it is now as a baseline named `name`, taken on `taken_on`.
+    ///
+    /// # Errors
+    /// [`Error::DuplicateBaseline`] when the name is taken; [`Error::InvalidField`] for
+    /// an empty name; and whatever refuses an edit (a read-only plan, a file changed
+    /// or replaced under it, a full disk).
+    pub fn take_baseline(&mut self, name: &str, taken_on: NaiveDate) -> Result<Baseline> {
+        let plan = self.graph.clone();
+        self.add_baseline(name, taken_on, &plan)
+    }
+
+    /// Keeps `plan` (another plan, such as the sample's past) as a baseline of this one.
+    pub fn add_baseline(
+        &mut self,
+        name: &str,
+        taken_on: NaiveDate,
+        plan: &PlanGraph,
+    ) -> Result<Baseline> {
+        let mut taken = None;
+        self.write_with(|transaction, path| {
+            taken = Some(baselines::insert(transaction, path, name, taken_on, plan)?);
+            Ok(())
+        })?;
+        Ok(taken.expect("a committed baseline was taken"))
+    }
+
+    /// Removes a baseline; [`Error::UnknownBaseline`] when there is none of that name.
+    pub fn remove_baseline(&mut self, name: &str) -> Result<()> {
+        self.write_with(|transaction, path| baselines::delete(transaction, path, name))
+    }
+
+    /// The plan's baselines, oldest first.
+    pub fn baselines(&self) -> Result<Vec<Baseline>> {
+        match (&self.access, &self.path) {
+            (Access::ReadOnly, Some(path)) => read_baselines(path),
+            _ => baselines::list(&self.connection, &self.display_path()),
+        }
+    }
+
+    /// One baseline as a checked plan; [`Error::UnknownBaseline`] when there is none of
+    /// that name.
+    pub fn baseline(&self, name: &str) -> Result<(Baseline, PlanGraph)> {
+        match (&self.access, &self.path) {
+            (Access::ReadOnly, Some(path)) => load_baseline(path, name),
+            _ => baselines::read(&self.connection, &self.display_path(), name),
+        }
     }
 
     fn write(&mut self, edit: &Edit) -> Result<()> {
+        self.write_with(|transaction, path| rows::write_edit(transaction, edit, path))
+    }
+
+    /// Runs `change` in one write transaction, once sure the file is still the one the
+    /// graph was read from, and commits it; nothing is written if it fails.
+    fn write_with(
+        &mut self,
+        change: impl FnOnce(&rusqlite::Transaction<'_>, &Path) -> Result<()>,
+    ) -> Result<()> {
+        if self.is_read_only() {
+            return Err(Error::OpenedReadOnly {
+                path: self.display_path(),
+            });
+        }
         let path = self.display_path();
         let transaction = self
             .connection
@@ -289,7 +370,7 @@ impl Store {
                 return Err(Error::ChangedOutside { path });
             }
         }
-        rows::write_edit(&transaction, edit, &path).map_err(|error| saving_error(error, &path))?;
+        change(&transaction, &path).map_err(|error| saving_error(error, &path))?;
         transaction
             .commit()
             .map_err(|error| saving_error(Error::Sqlite(error), &path))

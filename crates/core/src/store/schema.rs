@@ -76,6 +76,18 @@ CREATE TABLE accepted (
     UNIQUE (node_id, rule)
 ) STRICT;
 "#,
+    // 4: baselines, named and dated read-only copies of the plan: what a board saw.
+    // Each plan is kept whole as interchange JSON (PLAN-FORMAT.md), read back through
+    // the same strict reader as any plan, so a baseline never depends on the tables
+    // of the schema it was taken under.
+    r#"
+CREATE TABLE baselines (
+    seq INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    taken_on TEXT NOT NULL,
+    plan TEXT NOT NULL
+) STRICT;
+"#,
 ];
 
 /// The schema version this build writes and reads: the number of migrations.
