@@ -157,7 +157,8 @@ pub fn open_sample(path: &Path) -> throughline_core::Result<Store> {
             source,
         })?;
     }
-    Store::create(path, &sample_plan())
+    // With the sample's baseline, so that a first-time user sees Compare at work.
+    throughline_core::sample::create_sample_file(path)
 }
 
 fn absolute(path: &Path) -> PathBuf {

@@ -17,7 +17,8 @@ use crate::commands::Outcome;
 
 /// Exit code when the command ran and found no error-severity finding.
 const EXIT_CLEAN: u8 = 0;
-/// Exit code when `check` found at least one error-severity finding.
+/// Exit code when `check` found at least one error-severity finding (or `diff` and
+/// `whatif`, one the other side did not have).
 const EXIT_FINDINGS: u8 = 1;
 /// Exit code when a plan cannot be read or written, or the command line is wrong.
 const EXIT_FAILURE: u8 = 2;
@@ -27,7 +28,7 @@ const EXIT_FAILURE: u8 = 2;
 #[command(name = "throughline", version)]
 #[command(
     after_help = "PLAN may be a .throughline plan file or a .json plan in the interchange format.\n\
-                  Exit codes: 0 no error findings, 1 error findings (check), 2 the plan cannot be read or written, or bad usage."
+                  Exit codes: 0 no error findings, 1 error findings (check; for diff and whatif, new ones), 2 the plan cannot be read or written, or bad usage."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -48,6 +49,12 @@ enum Command {
     Generate(commands::generate::Args),
     /// Write an alignment report to file: HTML, PDF, Markdown, CSV or JSON.
     Report(commands::report::Args),
+    /// Keep, list or remove baselines: named, dated copies of the plan in its file.
+    Baseline(commands::baseline::Args),
+    /// Compare two plans (or a baseline and a plan): what changed, and new errors.
+    Diff(commands::diff::Args),
+    /// Show what dropping a node or scaling a resource would change; writes nothing.
+    Whatif(commands::whatif::Args),
 }
 
 fn run(command: Command) -> anyhow::Result<Outcome> {
@@ -58,6 +65,9 @@ fn run(command: Command) -> anyhow::Result<Outcome> {
         Command::Demo(args) => commands::demo::run(args),
         Command::Generate(args) => commands::generate::run(args),
         Command::Report(args) => commands::report::run(args),
+        Command::Baseline(args) => commands::baseline::run(args),
+        Command::Diff(args) => commands::diff::run(args),
+        Command::Whatif(args) => commands::whatif::run(args),
     }
 }
 

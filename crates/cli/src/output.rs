@@ -93,3 +93,15 @@ fn write_store(path: &Path, plan: &PlanGraph, force: bool) -> anyhow::Result<()>
     }
     Ok(())
 }
+
+/// Prints finished text to standard output; a reader that stopped early (`| head`) is
+/// not a failure.
+pub fn print_to_stdout(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(anyhow::Error::new(error).context("cannot write to standard output")),
+    }
+}

@@ -5,10 +5,20 @@
 //! real one. It lives in the interchange format so that it goes through the same
 //! strict reader as any user's file.
 
-use crate::graph::PlanGraph;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::error::Result;
+use crate::graph::{Edit, PlanGraph};
 use crate::interchange;
+use crate::model::Link;
+use crate::store::{Baseline, Store};
 
 const SAMPLE_JSON: &str = include_str!("sample_plan.json");
+
+/// The name of the baseline the sample plan file ships with.
+pub const SAMPLE_BASELINE_NAME: &str = "Board review 2026-Q3";
 
 /// The sample plan as interchange JSON, exactly as shipped.
 pub fn sample_json() -> &'static str {
@@ -20,6 +30,53 @@ pub fn sample_plan() -> PlanGraph {
     // The text is compiled in and pinned by the tests below: failing here is a build
     // defect, not bad user input.
     interchange::parse(SAMPLE_JSON).expect("the bundled sample plan is valid")
+}
+
+/// The sample plan as the board saw it at its review in 2026-Q3, before three changes
+/// made since: the monitoring initiative added (which pushed the infrastructure
+/// engineers' time over capacity), the migration's capital budget cut from 700,000 to
+/// 600,000 EUR, and the cloud strategy renamed. So a first-time user sees Compare work.
+///
+/// Baselines live in the plan file only, never in the interchange JSON, so the sample
+/// keeps one JSON file and this baseline is the sample with those changes taken back.
+pub fn sample_baseline() -> (Baseline, PlanGraph) {
+    let mut plan = sample_plan();
+    let mut cloud = plan
+        .node("S-CLOUD")
+        .expect("the sample has the cloud strategy")
+        .clone();
+    cloud.title = "Move steady workloads to the cloud".to_owned();
+    let past = Edit::Batch {
+        edits: vec![
+            Edit::RemoveNode {
+                id: "I-MONITORING".to_owned(),
+            },
+            Edit::UpdateLink {
+                link: Link::allocates("R-INFRA-CAPEX", "I-MIGRATE", 700_000.0),
+            },
+            Edit::UpdateNode { node: cloud },
+        ],
+    };
+    plan.apply(past).expect("the sample's past is a valid plan");
+    let baseline = Baseline {
+        name: SAMPLE_BASELINE_NAME.to_owned(),
+        taken_on: NaiveDate::from_ymd_opt(2026, 9, 15).expect("a valid date"),
+    };
+    (baseline, plan)
+}
+
+/// Writes the sample plan to a new plan file with its baseline, and opens it: what the
+/// app's first start and `throughline demo -o FILE.throughline` give.
+pub fn create_sample_file(path: &Path) -> Result<Store> {
+    let mut store = Store::create(path, &sample_plan())?;
+    add_sample_baseline(&mut store)?;
+    Ok(store)
+}
+
+/// Adds the sample's baseline to a plan file holding the sample plan.
+pub fn add_sample_baseline(store: &mut Store) -> Result<Baseline> {
+    let (baseline, plan) = sample_baseline();
+    store.add_baseline(&baseline.name, baseline.taken_on, &plan)
 }
 
 #[cfg(test)]
@@ -125,5 +182,28 @@ mod tests {
             .expect("written sample parses")
             .to_plan();
         assert_eq!(plan, again, "the sample should survive export and import");
+    }
+
+    #[test]
+    fn the_baseline_differs_from_the_sample_in_a_few_ways_a_board_would_ask_about() {
+        let (baseline, past) = sample_baseline();
+        let now = sample_plan();
+        let diff = crate::diff::diff_plans(
+            crate::diff::Side::new(&past, &baseline.name, baseline.taken_on),
+            crate::diff::Side::new(&now, "today", as_of()),
+        );
+        let added: Vec<&str> = diff.nodes_added.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(added, ["I-MONITORING"]);
+        let changed: Vec<&str> = diff.nodes_changed.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(changed, ["S-CLOUD"]);
+        assert_eq!(diff.links_changed.len(), 1, "the migration's budget");
+        assert!(
+            diff.findings_appeared
+                .iter()
+                .any(|f| f.rule == Rule::OverAllocated && f.node == "R-INFRA-TIME"),
+            "the new initiative pushed the engineers over: {:?}",
+            diff.findings_appeared
+        );
+        assert!(!diff.passes_gate(), "and that is a new error");
     }
 }

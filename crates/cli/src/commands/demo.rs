@@ -1,11 +1,13 @@
-//! `throughline demo -o FILE`: the sample plan, as JSON or as a plan file.
+//! `throughline demo -o FILE`: the sample plan, as JSON or as a plan file; a plan file
+//! also keeps the sample's baseline, so that `diff` and Compare have a past to show.
 
 use std::path::PathBuf;
 
-use throughline_core::sample::sample_plan;
+use throughline_core::sample::{add_sample_baseline, sample_plan};
+use throughline_core::store::Store;
 
 use super::Outcome;
-use crate::output::write_plan;
+use crate::output::{PlanFileKind, write_plan};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -19,5 +21,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     write_plan(&args.output, &sample_plan(), args.force)?;
+    if PlanFileKind::of(&args.output)? == PlanFileKind::Store {
+        add_sample_baseline(&mut Store::open(&args.output)?)?;
+    }
     Ok(Outcome::Clean)
 }
