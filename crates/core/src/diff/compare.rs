@@ -342,6 +342,7 @@ fn names(diff: &PlanDiff, old: &PlanGraph, new: &PlanGraph) -> BTreeMap<String, 
                 NodeName {
                     title: node.title.clone(),
                     kind: node.kind,
+                    unit: node.unit.clone(),
                 },
             ))
         })

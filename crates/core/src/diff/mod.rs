@@ -91,6 +91,10 @@ pub struct PlanDiff {
 pub struct NodeName {
     pub title: String,
     pub kind: NodeKind,
+    /// A resource's unit, for the amounts it allocates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub unit: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -113,11 +113,12 @@ impl PlanDiff {
                 .map(|change| {
                     let mut what = Vec::new();
                     if change.before.amount != change.after.amount {
+                        let unit = self.allocation_unit(&change.after.from);
                         what.push(format!(
                             "amount {}",
                             from_to_shown(
-                                change.before.amount.map(format_amount),
-                                change.after.amount.map(format_amount)
+                                change.before.amount.map(|amount| with_unit(amount, unit)),
+                                change.after.amount.map(|amount| with_unit(amount, unit))
                             )
                         ));
                     }
@@ -127,9 +128,13 @@ impl PlanDiff {
                             from_to(change.before.why.clone(), change.after.why.clone())
                         ));
                     }
+                    let unpriced = Link {
+                        amount: None,
+                        ..change.after.clone()
+                    };
                     format!(
                         "{}: {}.",
-                        self.link_sentence(&change.after, "").trim_end_matches('.'),
+                        self.link_sentence(&unpriced, "").trim_end_matches('.'),
                         what.join("; ")
                     )
                 })
@@ -204,30 +209,17 @@ impl PlanDiff {
     }
 
     fn allocation_unit(&self, resource: &str) -> Option<&str> {
-        self.nodes_added
-            .iter()
-            .chain(&self.nodes_removed)
-            .chain(self.nodes_changed.iter().map(|change| &change.after))
-            .find(|node| node.id == resource)
-            .and_then(|node| node.unit.as_deref())
-            .or_else(|| {
-                self.allocations
-                    .iter()
-                    .find(|change| change.resource == resource)
-                    .and_then(|change| change.unit.as_deref())
-            })
+        self.names.get(resource)?.unit.as_deref()
     }
 
     fn allocation_lines(&self) -> Vec<String> {
         let mut lines: Vec<String> = self.allocations.iter().map(allocation_line).collect();
         lines.extend(self.allocation_totals.iter().map(|total| {
             format!(
-                "All {} together: {}.",
+                "All {} given out: {} (was {}).",
                 total.resource_type.label(),
-                from_to_figures(
-                    with_unit(total.before, total.unit.as_deref()),
-                    with_unit(total.after, total.unit.as_deref())
-                )
+                with_unit(total.after, total.unit.as_deref()),
+                with_unit(total.before, total.unit.as_deref())
             )
         }));
         lines
@@ -313,7 +305,7 @@ pub fn render_markdown(diff: &PlanDiff) -> String {
         escape_markdown(&diff.new.label)
     );
     out.push_str(&format!(
-        "{} as of {}, {} as of {}.\n\n",
+        "Compared: {} as of {}, with {} as of {}.\n\n",
         escape_markdown(&diff.old.label),
         diff.old.as_of,
         escape_markdown(&diff.new.label),
@@ -397,12 +389,10 @@ fn field_text(field: &FieldChange) -> String {
 fn allocation_line(change: &AllocationChange) -> String {
     let unit = change.unit.as_deref();
     format!(
-        "{} gives out {}.",
+        "{} now gives out {} (was {}).",
         quoted(&change.title),
-        from_to_figures(
-            with_unit(change.before.unwrap_or(0.0), unit),
-            with_unit(change.after.unwrap_or(0.0), unit)
-        )
+        with_unit(change.after.unwrap_or(0.0), unit),
+        with_unit(change.before.unwrap_or(0.0), unit)
     )
 }
 
@@ -437,11 +427,6 @@ fn acceptance_reason(acceptance: &Acceptance) -> String {
 /// "from “a” to “b”", "set to “b”", "cleared (was “a”)".
 fn from_to(before: Option<String>, after: Option<String>) -> String {
     from_to_shown(before.as_deref().map(quoted), after.as_deref().map(quoted))
-}
-
-/// [`from_to`] for figures, which need no quotes.
-fn from_to_figures(before: String, after: String) -> String {
-    from_to_shown(Some(before), Some(after))
 }
 
 fn from_to_shown(before: Option<String>, after: Option<String>) -> String {
