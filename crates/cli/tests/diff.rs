@@ -360,3 +360,54 @@ fn whatif_refuses_what_names_nothing_in_the_plan() {
         );
     }
 }
+
+#[test]
+fn report_since_a_baseline_adds_the_changes_in_html_pdf_and_markdown() {
+    let dir = folder_with_sample();
+    for name in ["since.html", "since.md", "since.pdf", "plain.pdf"] {
+        let mut args = vec!["report", "plan.throughline", "-o", name, "--as-of", AS_OF];
+        if name.starts_with("since") {
+            args.extend(["--since", BOARD]);
+        }
+        let result = run(dir.path(), &args);
+        assert_eq!(result.code, 0, "{name}: {}", result.stderr);
+    }
+    let read = |name: &str| std::fs::read(dir.path().join(name)).expect("written");
+    let heading = format!("Changes since \u{201c}{BOARD}\u{201d} (2026-09-15)");
+    let html = String::from_utf8(read("since.html")).expect("UTF-8");
+    assert!(html.contains(&heading), "HTML has the section");
+    assert!(
+        html.contains("Alignment score: 70% to 78%."),
+        "with the trend"
+    );
+    let md = String::from_utf8(read("since.md")).expect("UTF-8");
+    assert!(md.contains(&format!("## {heading}")), "{md}");
+    assert!(md.contains("**Alignment score: 70% to 78%.**"), "{md}");
+    let (since, plain) = (read("since.pdf"), read("plain.pdf"));
+    assert!(since.starts_with(b"%PDF-"));
+    assert!(
+        since.len() > plain.len(),
+        "the PDF since a baseline carries the section ({} against {} bytes)",
+        since.len(),
+        plain.len()
+    );
+
+    let unknown = run(
+        dir.path(),
+        &[
+            "report",
+            "plan.throughline",
+            "-o",
+            "x.md",
+            "--since",
+            "Nope",
+        ],
+    );
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.contains("no baseline named \"Nope\""),
+        "{}",
+        unknown.stderr
+    );
+    assert!(!dir.path().join("x.md").exists(), "nothing written");
+}

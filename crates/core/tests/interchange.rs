@@ -1107,3 +1107,46 @@ fn a_bad_acceptance_is_refused_naming_its_place() {
         &["accepted", "why"],
     );
 }
+
+/// Issue 11: an exported plan is byte-stable and line-oriented, so git shows a change
+/// to one node as one changed line.
+#[test]
+fn export_is_byte_stable_with_one_line_per_node_and_link() {
+    let plan = throughline_core::sample::sample_plan().to_plan();
+    let text = to_json(&plan);
+    let again = to_json(&parse(&text).expect("reads back").to_plan());
+    assert_eq!(text, again, "export, import, export gives the same bytes");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines.len(),
+        plan.nodes.len() + plan.links.len() + plan.accepted.len() + 12,
+        "one line per node, link and acceptance, beside the settings and brackets"
+    );
+    assert!(lines.contains(&"  \"nodes\": ["), "{text}");
+
+    let mut edited = plan.clone();
+    edited.nodes[3].title.push_str(" (renamed)");
+    let edited_text = to_json(&edited);
+    let changed: Vec<(&str, &str)> = text
+        .lines()
+        .zip(edited_text.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed.len(),
+        1,
+        "one node renamed, one line changed: {changed:?}"
+    );
+    assert!(changed[0].0.contains(&plan.nodes[3].id));
+}
+
+#[test]
+fn an_empty_plan_exports_empty_lists_that_read_back() {
+    let plan = Plan::new("Empty");
+    let text = to_json(&plan);
+    assert!(
+        text.contains("\"nodes\": [],\n  \"links\": []\n}"),
+        "{text}"
+    );
+    assert_eq!(parse(&text).expect("reads").to_plan(), plan);
+}

@@ -298,3 +298,88 @@ fn a_big_plan_gets_a_bounded_map_and_still_every_section() {
         "every organizational goal still has its section"
     );
 }
+
+/// Issue 11: an accepted finding stays in every report, marked with its reason and
+/// until-date.
+#[test]
+fn accepted_findings_are_marked_with_reason_and_date_in_every_format() {
+    let options = ReportOptions::new(as_of());
+    let reason = "The landing zone has one team this year; a second needs next year";
+    let html = text(ReportFormat::Html, &options);
+    assert!(
+        html.contains("<span class=\"accepted\">Accepted until 2027-06-30: The landing zone"),
+        "HTML marks it"
+    );
+    let markdown = text(ReportFormat::Markdown, &options);
+    assert!(
+        markdown.contains("*Accepted until 2027-06-30: The landing zone"),
+        "Markdown marks it"
+    );
+    let csv = text(ReportFormat::Csv, &options);
+    let header = csv.lines().next().expect("a header");
+    assert!(
+        header.ends_with(",accepted_reason,accepted_until"),
+        "{header}"
+    );
+    let row = csv
+        .lines()
+        .find(|line| line.contains("single_point_of_failure"))
+        .expect("the accepted finding's row");
+    assert!(
+        row.contains(reason) && row.ends_with(",2027-06-30"),
+        "{row}"
+    );
+    let unaccepted = csv
+        .lines()
+        .find(|line| line.contains(",orphan,"))
+        .expect("row");
+    assert!(
+        unaccepted.ends_with(",,"),
+        "no acceptance, empty cells: {unaccepted}"
+    );
+    let pdf = render(ReportFormat::Pdf, &sample_plan(), &options).expect("renders");
+    let pdf_text = pdf_extract::extract_text_from_mem(&pdf).expect("the PDF reads back");
+    // Text read back from a PDF loses the spaces where lines wrap.
+    let flat: String = pdf_text.split_whitespace().collect();
+    assert!(flat.contains("Accepteduntil2027-06-30"), "PDF marks it");
+}
+
+/// Issue 11: a report since a baseline leads with what changed and the score trend.
+#[test]
+fn a_report_since_a_baseline_shows_the_changes_in_html_pdf_and_markdown() {
+    let (baseline, past) = throughline_core::sample::sample_baseline();
+    let plan = sample_plan();
+    let report = Report::build(&plan, &ReportOptions::new(as_of()))
+        .expect("builds")
+        .with_changes_since(&plan, &baseline.name, baseline.taken_on, &past);
+    let heading = "Changes since \u{201c}Board review 2026-Q3\u{201d} (2026-09-15)";
+    let render_text = |format| {
+        String::from_utf8(render_report(format, &report).expect("renders")).expect("UTF-8")
+    };
+    let markdown = render_text(ReportFormat::Markdown);
+    assert!(markdown.contains(&format!("## {heading}")), "{markdown}");
+    assert!(
+        markdown.contains("**Alignment score: 70% to 78%.**"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("### Nodes added (1)\n\n- Initiative \u{201c}Consolidate three monitoring tools onto one platform\u{201d}"),
+        "{markdown}"
+    );
+    let html = render_text(ReportFormat::Html);
+    assert!(html.contains(&format!("<h2 id=\"changes-title\">{heading}</h2>")));
+    assert!(html.contains(
+        "<li>Resource \u{201c}Infrastructure capital budget 2027\u{201d} allocates to initiative"
+    ));
+    let pdf = render_report(ReportFormat::Pdf, &report).expect("renders");
+    let pdf_text = pdf_extract::extract_text_from_mem(&pdf).expect("the PDF reads back");
+    let flat: String = pdf_text.split_whitespace().collect();
+    assert!(flat.contains("Changessince"), "PDF has the section");
+    assert!(flat.contains("Alignmentscore:70%to78%."), "and the trend");
+
+    let plain = Report::build(&plan, &ReportOptions::new(as_of())).expect("builds");
+    let plain_md =
+        String::from_utf8(render_report(ReportFormat::Markdown, &plain).expect("renders"))
+            .expect("UTF-8");
+    assert!(!plain_md.contains("Changes since"), "only when asked for");
+}

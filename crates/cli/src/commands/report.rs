@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 use chrono::NaiveDate;
-use throughline_core::report::{ReportFormat, ReportOptions, write_report_with_progress};
-use throughline_core::store::load_plan;
+use throughline_core::report::{
+    Report, ReportFormat, ReportOptions, ReportStep, write_built_report,
+};
+use throughline_core::store::{load_baseline, load_plan};
 
 use super::Outcome;
 use super::check::parse_as_of;
@@ -34,6 +36,10 @@ pub struct Args {
     /// Analyse as of this date (YYYY-MM-DD) instead of today, for reproducible reports.
     #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
     pub as_of: Option<NaiveDate>,
+    /// Add a "Changes since" section: what changed since this baseline of the plan
+    /// file, with the score then and now (HTML, PDF and Markdown).
+    #[arg(long, value_name = "BASELINE")]
+    pub since: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -90,7 +96,16 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         as_of,
         team: args.team,
     };
-    let written = write_report_with_progress(&args.output, format, &plan, &options, &mut |step| {
+    let baseline = match &args.since {
+        Some(name) => Some(load_baseline(&args.plan, name)?),
+        None => None,
+    };
+    progress.report_step(ReportStep::Gathering);
+    let mut report = Report::build(&plan, &options)?;
+    if let Some((baseline, past)) = baseline {
+        report = report.with_changes_since(&plan, &baseline.name, baseline.taken_on, &past);
+    }
+    let written = write_built_report(&args.output, format, &report, &mut |step| {
         progress.report_step(step)
     })?;
     progress.finish();

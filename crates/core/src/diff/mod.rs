@@ -23,7 +23,7 @@ use crate::analysis::{Analysis, Finding, Summary, analyse};
 use crate::graph::PlanGraph;
 use crate::model::{Acceptance, Link, Node, NodeKind, PlanSettings, ResourceType};
 
-pub use render::{render_markdown, render_text};
+pub use render::{DiffSection, gate_sentence, render_markdown, render_text};
 pub use what_if::{WhatIfChange, what_if, what_if_edit};
 
 /// One side of a comparison as it is judged: what it is called, the date its findings

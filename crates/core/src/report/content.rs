@@ -55,6 +55,8 @@ pub struct Report {
     pub allocations: Vec<AllocationRow>,
     /// One section per team in scope, sorted by name.
     pub teams: Vec<TeamSection>,
+    /// "Changes since" a baseline, when the report was asked for one.
+    pub changes: Option<ChangesSection>,
     /// The plan (limited to the scope) and the analysis (limited to the scope), for JSON.
     #[serde(skip)]
     pub plan: Plan,
@@ -63,6 +65,20 @@ pub struct Report {
     /// Present nodes and links in scope, for the map.
     #[serde(skip)]
     pub graph: MapGraph,
+}
+
+/// What changed since a baseline, in sentences: the score trend, then each kind of
+/// change (the same sections `throughline diff` prints).
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangesSection {
+    /// "Changes since “Board review 2026-Q3” (2026-09-15)"
+    pub heading: String,
+    /// "70% to 78%"
+    pub score_trend: String,
+    pub score_sentence: String,
+    pub counts_sentence: String,
+    pub gate_sentence: String,
+    pub sections: Vec<crate::diff::DiffSection>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -136,6 +152,21 @@ pub struct FindingRow {
     pub team: Option<String>,
     pub message: String,
     pub hint: String,
+    /// Accepted knowingly: "Accepted until 2027-06-30: the reason" (or without a date).
+    /// An accepted finding stays in every report, marked so.
+    pub accepted_text: Option<String>,
+    pub accepted_reason: Option<String>,
+    pub accepted_until: Option<NaiveDate>,
+}
+
+impl FindingRow {
+    /// The finding's message, with its acceptance when it has one.
+    pub fn what_is_wrong(&self) -> String {
+        match &self.accepted_text {
+            Some(accepted) => format!("{} {accepted}", self.message),
+            None => self.message.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -428,10 +459,36 @@ impl Report {
             resources,
             allocations,
             teams,
+            changes: None,
             plan,
             analysis,
             graph: map,
         })
+    }
+
+    /// The report with a "Changes since" section: what changed from `baseline` (named
+    /// `name`, taken on `taken_on` and judged on that day) to the plan reported on.
+    pub fn with_changes_since(
+        mut self,
+        graph: &PlanGraph,
+        name: &str,
+        taken_on: NaiveDate,
+        baseline: &PlanGraph,
+    ) -> Report {
+        let label = crate::text::quoted(name);
+        let diff = crate::diff::diff_plans(
+            crate::diff::Side::new(baseline, &label, taken_on),
+            crate::diff::Side::new(graph, "the plan", self.as_of),
+        );
+        self.changes = Some(ChangesSection {
+            heading: format!("Changes since {label} ({taken_on})"),
+            score_trend: diff.score_trend(),
+            score_sentence: diff.score_sentence(),
+            counts_sentence: diff.counts_sentence(),
+            gate_sentence: crate::diff::gate_sentence(&diff),
+            sections: diff.sections(),
+        });
+        self
     }
 
     /// How many findings the report shows.
@@ -624,6 +681,21 @@ fn finding_row(index: &Index, finding: &Finding) -> FindingRow {
         team: node.and_then(|node| node.team.clone()),
         message: finding.message.clone(),
         hint: finding.hint.clone(),
+        accepted_text: finding
+            .accepted
+            .as_ref()
+            .map(|accepted| match accepted.until {
+                Some(until) => format!("Accepted until {until}: {}", accepted.reason),
+                None => format!("Accepted: {}", accepted.reason),
+            }),
+        accepted_reason: finding
+            .accepted
+            .as_ref()
+            .map(|accepted| accepted.reason.clone()),
+        accepted_until: finding
+            .accepted
+            .as_ref()
+            .and_then(|accepted| accepted.until),
     }
 }
 

@@ -40,7 +40,7 @@ fn write_rows(rows: impl IntoIterator<Item = Vec<String>>) -> Result<Vec<u8>> {
         .map_err(|error| render_error(ReportFormat::Csv, error))
 }
 
-const FINDING_HEADER: [&str; 10] = [
+const FINDING_HEADER: [&str; 12] = [
     "severity",
     "rule",
     "rule_title",
@@ -51,6 +51,8 @@ const FINDING_HEADER: [&str; 10] = [
     "message",
     "hint",
     "as_of",
+    "accepted_reason",
+    "accepted_until",
 ];
 
 pub(crate) fn render_findings(report: &Report) -> Result<Vec<u8>> {
@@ -72,6 +74,10 @@ pub(crate) fn render_findings(report: &Report) -> Result<Vec<u8>> {
                 f.message.clone(),
                 f.hint.clone(),
                 as_of.clone(),
+                f.accepted_reason.clone().unwrap_or_default(),
+                f.accepted_until
+                    .map(|until| until.to_string())
+                    .unwrap_or_default(),
             ]
         });
     write_rows(std::iter::once(header).chain(rows))

@@ -197,9 +197,20 @@ pub fn write_report_with_progress(
 ) -> Result<Vec<PathBuf>> {
     progress(ReportStep::Gathering);
     let report = Report::build(plan, options)?;
-    let main = render_report_with_progress(format, &report, progress)?;
+    write_built_report(path, format, &report, progress)
+}
+
+/// Writes an already built report (one with a "Changes since" section, say) to `path`,
+/// as [`write_report`] does.
+pub fn write_built_report(
+    path: &Path,
+    format: ReportFormat,
+    report: &Report,
+    progress: &mut dyn FnMut(ReportStep),
+) -> Result<Vec<PathBuf>> {
+    let main = render_report_with_progress(format, report, progress)?;
     let companion = match companion_path(path, format) {
-        Some(companion) => Some((companion, render_csv_allocations(&report)?)),
+        Some(companion) => Some((companion, render_csv_allocations(report)?)),
         None => None,
     };
     progress(ReportStep::Writing);

@@ -45,6 +45,7 @@ pub(super) fn lay_out(layout: &mut Layout, report: &Report) {
     title(layout, report);
     summary(layout, report);
     pressing_findings(layout, report);
+    changes(layout, report);
     goals(layout, report);
     layout.new_page();
     findings(layout, report);
@@ -164,7 +165,7 @@ fn pressing_findings(layout: &mut Layout, report: &Report) {
             vec![
                 format!("{} {}", severity_icon(f.severity), f.rule_title),
                 format!("{} ({})", f.title, f.node),
-                f.message.clone(),
+                f.what_is_wrong(),
             ]
         })
         .collect();
@@ -178,6 +179,46 @@ fn pressing_findings(layout: &mut Layout, report: &Report) {
         &cells,
         &emphasis,
     );
+}
+
+/// How many changes of one kind the PDF lists before it says how many more there are.
+pub(super) const CHANGES_PER_SECTION: usize = 25;
+
+fn changes(layout: &mut Layout, report: &Report) {
+    let Some(changes) = &report.changes else {
+        return;
+    };
+    layout.heading(&changes.heading, 15.0);
+    layout.paragraph(
+        &format!("Alignment score: {}.", changes.score_trend),
+        BODY,
+        INK,
+        0.0,
+    );
+    layout.paragraph(&changes.score_sentence, BODY, INK, 0.0);
+    layout.paragraph(&changes.counts_sentence, BODY, INK, 0.0);
+    if changes.sections.is_empty() {
+        layout.paragraph("Nothing changed.", BODY, MUTED, 0.0);
+    }
+    for section in &changes.sections {
+        layout.heading(
+            &format!("{} ({})", section.heading, section.lines.len()),
+            12.0,
+        );
+        for line in section.lines.iter().take(CHANGES_PER_SECTION) {
+            layout.paragraph(&format!("\u{2022} {line}"), SMALL, INK, 8.0);
+        }
+        if section.lines.len() > CHANGES_PER_SECTION {
+            more(
+                layout,
+                section.lines.len() - CHANGES_PER_SECTION,
+                "changes",
+                "throughline diff lists them all",
+            );
+        }
+    }
+    layout.space(4.0);
+    layout.paragraph(&changes.gate_sentence, BODY, INK, 0.0);
 }
 
 fn goals(layout: &mut Layout, report: &Report) {
@@ -310,7 +351,7 @@ fn findings(layout: &mut Layout, report: &Report) {
                 vec![
                     f.rule_title.to_owned(),
                     format!("{} ({})", f.title, f.node),
-                    f.message.clone(),
+                    f.what_is_wrong(),
                     f.hint.clone(),
                 ]
             })
