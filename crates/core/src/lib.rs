@@ -17,6 +17,7 @@ pub mod plan_change;
 pub mod report;
 pub mod rule_book;
 pub mod sample;
+pub mod spreadsheet;
 pub mod store;
 pub mod text;
 
