@@ -38,7 +38,7 @@ struct Cli {
 enum Command {
     /// Analyse a plan and list its findings.
     Check(commands::check::Args),
-    /// Turn a JSON plan into a .throughline plan file.
+    /// Turn a JSON plan, an ArchiMate model or a spreadsheet into a .throughline plan file.
     Import(commands::import::Args),
     /// Write a plan out as interchange JSON.
     Export(commands::export::Args),
@@ -46,8 +46,10 @@ enum Command {
     Demo(commands::demo::Args),
     /// Write a synthetic plan of any size, for benchmarks.
     Generate(commands::generate::Args),
-    /// Write an alignment report to file: HTML, PDF, Markdown, CSV or JSON.
+    /// Write an alignment report to file: HTML, PDF, Markdown, CSV, JSON or XLSX.
     Report(commands::report::Args),
+    /// Write the spreadsheet template to fill in and import: XLSX, or CSV.
+    Template(commands::template::Args),
 }
 
 fn run(command: Command) -> anyhow::Result<Outcome> {
@@ -58,6 +60,7 @@ fn run(command: Command) -> anyhow::Result<Outcome> {
         Command::Demo(args) => commands::demo::run(args),
         Command::Generate(args) => commands::generate::run(args),
         Command::Report(args) => commands::report::run(args),
+        Command::Template(args) => commands::template::run(args),
     }
 }
 

@@ -1,9 +1,11 @@
 //! `throughline import PLAN.json -o PLAN.throughline`: a JSON plan into a plan file.
-//! An ArchiMate exchange file (`.xml`) is read through the core's `archimate` module.
+//! An ArchiMate exchange file (`.xml`) is read through the core's `archimate` module,
+//! a spreadsheet (`.xlsx`, `.ods`, `.csv`) through its `spreadsheet` module.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
+use throughline_core::spreadsheet::{self, SheetFormat};
 use throughline_core::store::load_plan;
 
 use super::Outcome;
@@ -12,7 +14,7 @@ use crate::progress::Progress;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The JSON plan to read (a .throughline file, or an ArchiMate exchange .xml file, is accepted too).
+    /// The JSON plan to read (a .throughline file, an ArchiMate exchange .xml file, or a spreadsheet .xlsx, .ods or .csv, is accepted too).
     #[arg(value_name = "PLAN.json")]
     pub plan: PathBuf,
     /// The .throughline plan file to create.
@@ -34,6 +36,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if is_xml(&args.plan) {
         return import_archimate(&args);
     }
+    if SheetFormat::of(&args.plan).is_some() {
+        return import_spreadsheet(&args);
+    }
     let mut progress = Progress::on_stderr();
     progress.stage(&format!("reading {}", args.plan.display()));
     let plan = load_plan(&args.plan)?;
@@ -53,6 +58,15 @@ fn import_archimate(args: &Args) -> anyhow::Result<Outcome> {
         .with_context(|| format!("{}: cannot read the ArchiMate file", args.plan.display()))?;
     let (plan, summary) = throughline_core::archimate::import(&text)
         .with_context(|| args.plan.display().to_string())?;
+    write_plan(&args.output, &plan, args.force)?;
+    eprint!("{summary}");
+    Ok(Outcome::Clean)
+}
+
+/// Reads and checks every row before anything is written, so a bad sheet creates nothing.
+fn import_spreadsheet(args: &Args) -> anyhow::Result<Outcome> {
+    let (plan, summary) =
+        spreadsheet::import_file(&args.plan).with_context(|| args.plan.display().to_string())?;
     write_plan(&args.output, &plan, args.force)?;
     eprint!("{summary}");
     Ok(Outcome::Clean)

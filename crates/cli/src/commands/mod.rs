@@ -6,6 +6,7 @@ pub mod export;
 pub mod generate;
 pub mod import;
 pub mod report;
+pub mod template;
 
 mod check_text;
 
