@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod archimate;
 pub mod error;
 pub mod files;
+pub mod foreign;
 pub mod generate;
 pub mod graph;
 pub mod history;

@@ -1,11 +1,11 @@
 //! `throughline import PLAN.json -o PLAN.throughline`: a JSON plan into a plan file.
-//! An ArchiMate exchange file (`.xml`) is read through the core's `archimate` module,
-//! a spreadsheet (`.xlsx`, `.ods`, `.csv`) through its `spreadsheet` module.
+//! An ArchiMate exchange file (`.xml`) or a spreadsheet (`.xlsx`, `.ods`, `.csv`) is
+//! read through the core's `foreign` module, as the app's File > Import reads it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, bail};
-use throughline_core::spreadsheet::{self, SheetFormat};
+use anyhow::bail;
+use throughline_core::foreign::{self, ForeignFormat};
 use throughline_core::store::load_plan;
 
 use super::Outcome;
@@ -33,11 +33,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         );
     }
     check_target(&args.output, args.force)?;
-    if is_xml(&args.plan) {
-        return import_archimate(&args);
-    }
-    if SheetFormat::of(&args.plan).is_some() {
-        return import_spreadsheet(&args);
+    if ForeignFormat::of(&args.plan).is_some() {
+        return import_foreign(&args);
     }
     let mut progress = Progress::on_stderr();
     progress.stage(&format!("reading {}", args.plan.display()));
@@ -47,26 +44,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-fn is_xml(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("xml"))
-}
-
-/// Reads the whole model before anything is written, so a bad file creates nothing.
-fn import_archimate(args: &Args) -> anyhow::Result<Outcome> {
-    let text = std::fs::read_to_string(&args.plan)
-        .with_context(|| format!("{}: cannot read the ArchiMate file", args.plan.display()))?;
-    let (plan, summary) = throughline_core::archimate::import(&text)
-        .with_context(|| args.plan.display().to_string())?;
-    write_plan(&args.output, &plan, args.force)?;
-    eprint!("{summary}");
-    Ok(Outcome::Clean)
-}
-
-/// Reads and checks every row before anything is written, so a bad sheet creates nothing.
-fn import_spreadsheet(args: &Args) -> anyhow::Result<Outcome> {
-    let (plan, summary) =
-        spreadsheet::import_file(&args.plan).with_context(|| args.plan.display().to_string())?;
+/// Reads and checks the whole file before anything is written, so a bad one creates nothing.
+fn import_foreign(args: &Args) -> anyhow::Result<Outcome> {
+    let (plan, summary) = foreign::import_file(&args.plan)?;
     write_plan(&args.output, &plan, args.force)?;
     eprint!("{summary}");
     Ok(Outcome::Clean)
