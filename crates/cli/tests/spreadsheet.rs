@@ -165,7 +165,7 @@ fn a_filled_in_template_imports_as_the_plan_it_describes() {
     assert!(
         imported
             .stderr
-            .contains("4 nodes (1 org_goal, 1 team_goal, 1 initiative, 1 resource)")
+            .contains("4 nodes (1 organizational goal, 1 team goal, 1 initiative, 1 resource)")
             && imported.stderr.contains("3 supports, 1 allocates"),
         "{}",
         imported.stderr

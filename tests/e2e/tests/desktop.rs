@@ -514,7 +514,7 @@ async fn file_import_reads_a_spreadsheet_or_an_archimate_model_and_shows_what_be
         .await;
     for expected in [
         "Imported throughline-template.xlsx",
-        "5 nodes (1 org_goal, 1 team_goal, 1 strategy, 1 initiative, 1 resource)",
+        "5 nodes (1 organizational goal, 1 team goal, 1 strategy, 1 initiative, 1 resource)",
         "3 supports, 1 allocates",
         "Skipped: nothing",
     ] {

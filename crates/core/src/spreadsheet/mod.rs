@@ -72,7 +72,7 @@ pub fn import_file(path: &Path) -> Result<(PlanGraph, SheetImportSummary)> {
         SheetFormat::Workbook(kind) => {
             let grids = read_workbook(bytes, kind)?;
             let (plan, mut summary) = import_grids(&grids, &default_name)?;
-            summary.source = format!("{} workbook", kind.label());
+            summary.source = format!("an {} workbook", kind.label());
             Ok((plan, summary))
         }
         SheetFormat::Csv => {
@@ -91,9 +91,9 @@ pub fn import_file(path: &Path) -> Result<(PlanGraph, SheetImportSummary)> {
             };
             let (plan, mut summary) = read_plan(&sheets, &default_name)?;
             summary.source = if allocations.is_some() {
-                format!("CSV file and {}", file_name(&companion))
+                format!("a CSV file and {}", file_name(&companion))
             } else {
-                "CSV file (no allocations file beside it)".to_owned()
+                "a CSV file (no allocations file beside it)".to_owned()
             };
             Ok((plan, summary))
         }

@@ -10,7 +10,7 @@ use crate::model::NodeKind;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SheetImportSummary {
     pub plan_name: String,
-    /// What was read: "XLSX workbook", "CSV file and its allocations file".
+    /// What was read: "an XLSX workbook", "a CSV file and q3-allocations.csv".
     pub source: String,
     pub nodes: BTreeMap<NodeKind, usize>,
     pub supports: usize,
@@ -40,14 +40,14 @@ impl fmt::Display for SheetImportSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "Imported the plan {:?} from a {}:",
+            "Imported the plan {:?} from {}:",
             self.plan_name, self.source
         )?;
         let kinds: Vec<String> = NodeKind::ALL
             .into_iter()
             .filter_map(|kind| {
                 let count = self.nodes.get(&kind).copied().unwrap_or(0);
-                (count > 0).then(|| format!("{count} {}", kind.as_str()))
+                (count > 0).then(|| format!("{count} {}", counted(count, kind.label())))
             })
             .collect();
         let kinds = if kinds.is_empty() {
@@ -55,7 +55,12 @@ impl fmt::Display for SheetImportSummary {
         } else {
             kinds.join(", ")
         };
-        writeln!(f, "Rows: {} nodes ({kinds})", self.node_count())?;
+        writeln!(
+            f,
+            "Rows: {} {} ({kinds})",
+            self.node_count(),
+            counted(self.node_count(), "node")
+        )?;
         writeln!(
             f,
             "Links: {} supports, {} allocates",
@@ -72,5 +77,39 @@ impl fmt::Display for SheetImportSummary {
                 if self.empty_rows == 1 { "" } else { "s" }
             )
         }
+    }
+}
+
+/// `label` as said of `count` things: "1 strategy", "2 strategies", "3 team goals".
+fn counted(count: usize, label: &str) -> String {
+    match (count, label.strip_suffix('y')) {
+        (1, _) => label.to_owned(),
+        (_, Some(stem)) => format!("{stem}ies"),
+        _ => format!("{label}s"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_counted_in_words() {
+        let mut summary = SheetImportSummary::new("Q3".to_owned());
+        summary.source = "an XLSX workbook".to_owned();
+        summary.nodes.insert(NodeKind::Strategy, 2);
+        summary.nodes.insert(NodeKind::OrgGoal, 1);
+        summary.nodes.insert(NodeKind::TeamGoal, 3);
+        summary.empty_rows = 1;
+        let text = summary.to_string();
+        assert!(
+            text.starts_with("Imported the plan \"Q3\" from an XLSX workbook:\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Rows: 6 nodes (1 organizational goal, 3 team goals, 2 strategies)"),
+            "{text}"
+        );
+        assert!(text.contains("Skipped: 1 empty row\n"), "{text}");
     }
 }
