@@ -7,17 +7,22 @@ use std::path::Path;
 
 use tauri::ipc::Channel;
 use tauri::{Runtime, State, WebviewWindow};
+use throughline_core::files::write_atomically;
+use throughline_core::foreign;
 use throughline_core::graph::{Edit, PlanGraph};
 use throughline_core::model::{DEFAULT_REVIEW_CADENCE_DAYS, PlanSettings};
 use throughline_core::report::{ReportFormat, ReportOptions, write_report};
 use throughline_core::store::{Store, load_plan};
 
-use crate::dialogs::{JSON_PLAN, PLAN_FILE, choose_file_to_open, choose_file_to_save, report_file};
+use crate::dialogs::{
+    IMPORTABLE, JSON_PLAN, PLAN_FILE, SPREADSHEET_TEMPLATE, choose_file_to_open,
+    choose_file_to_save, report_file,
+};
 use crate::error::{AppError, AppResult, INTERNAL};
 use crate::file_names::{
     imported_file_name, plan_file_name, plan_name_from_file, report_file_name,
 };
-use crate::models::{EditAnswer, OpenedPlan, PlanState};
+use crate::models::{EditAnswer, ImportedPlan, OpenedPlan, PlanState};
 use crate::state::AppState;
 
 /// The plan the app opened at start (or the error that kept it from opening).
@@ -60,6 +65,63 @@ pub async fn open_plan<R: Runtime>(
         state,
         imported_from: Some(path.display().to_string()),
     }))
+}
+
+/// File > Import: asks the user for an ArchiMate exchange file or a spreadsheet, reads
+/// and checks all of it, then asks where to create the plan file, creates and opens it,
+/// and answers what became of the file's contents. A file that is refused creates
+/// nothing and leaves the open plan open.
+#[tauri::command]
+pub async fn import_plan<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+) -> AppResult<Option<ImportedPlan>> {
+    let any = "ArchiMate model or spreadsheet";
+    let title = "Import a plan from an ArchiMate model or a spreadsheet";
+    let Some(path) = choose_file_to_open(&window, title, any, &IMPORTABLE).await else {
+        return Ok(None);
+    };
+    // Read before asking where to put it: a bad file is refused before any dialog.
+    let source = path.clone();
+    let (plan, summary) =
+        tauri::async_runtime::spawn_blocking(move || foreign::import_file(&source))
+            .await
+            .map_err(|error| {
+                AppError::new(INTERNAL, format!("The import could not finish: {error}."))
+            })??;
+    let title = "Create the plan file for the imported plan";
+    let Some(target) =
+        choose_file_to_save(&window, title, &imported_file_name(&path), PLAN_FILE).await
+    else {
+        return Ok(None);
+    };
+    let state = state.switch_to(Store::create(&target, &plan)?);
+    Ok(Some(ImportedPlan {
+        state,
+        imported_from: path.display().to_string(),
+        summary: summary.to_string().lines().map(str::to_owned).collect(),
+    }))
+}
+
+/// File > Save spreadsheet template: asks where, and writes the template a planner fills
+/// in and imports (the same one as `throughline template`). Answers the path written.
+#[tauri::command]
+pub async fn save_spreadsheet_template<R: Runtime>(
+    window: WebviewWindow<R>,
+) -> AppResult<Option<String>> {
+    let title = "Save the spreadsheet template";
+    let Some(path) = choose_file_to_save(
+        &window,
+        title,
+        "throughline-template.xlsx",
+        SPREADSHEET_TEMPLATE,
+    )
+    .await
+    else {
+        return Ok(None);
+    };
+    write_atomically(&path, &throughline_core::spreadsheet::template_xlsx()?)?;
+    Ok(Some(path.display().to_string()))
 }
 
 /// Opens entry `index` of the recent plans (`PlanState.recent`), from Rust's own list.

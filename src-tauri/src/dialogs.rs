@@ -33,6 +33,32 @@ pub const JSON_PLAN: FileType = FileType {
     extension: "json",
 };
 
+/// The files of other tools that File > Import reads into a new plan file.
+pub const IMPORTABLE: [FileType; 4] = [
+    FileType {
+        name: "ArchiMate exchange file",
+        extension: "xml",
+    },
+    FileType {
+        name: "Excel workbook",
+        extension: "xlsx",
+    },
+    FileType {
+        name: "OpenDocument spreadsheet",
+        extension: "ods",
+    },
+    FileType {
+        name: "CSV file (allocations in NAME-allocations.csv beside it)",
+        extension: "csv",
+    },
+];
+
+/// The spreadsheet template a planner fills in and imports.
+pub const SPREADSHEET_TEMPLATE: FileType = FileType {
+    name: "Excel workbook",
+    extension: "xlsx",
+};
+
 /// The file type of a report in `format`.
 pub fn report_file(format: ReportFormat) -> FileType {
     let name = match format {
@@ -41,6 +67,7 @@ pub fn report_file(format: ReportFormat) -> FileType {
         ReportFormat::Markdown => "Markdown report",
         ReportFormat::Csv => "CSV findings",
         ReportFormat::Json => "JSON plan",
+        ReportFormat::Xlsx => "Excel workbook report",
     };
     FileType {
         name,

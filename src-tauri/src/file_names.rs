@@ -18,7 +18,7 @@ pub fn report_file_name(plan_name: &str, team: Option<&str>, format: ReportForma
     format!("{}{team}.{}", slug(plan_name), format.extension())
 }
 
-/// The file name a JSON plan is imported into: `board.json` gives `board.throughline`.
+/// The file name an imported file becomes: `board.json` or `board.xlsx` gives `board.throughline`.
 pub fn imported_file_name(source: &Path) -> String {
     let stem = source.file_stem().unwrap_or_default().to_string_lossy();
     let stem = if stem.is_empty() { "plan".into() } else { stem };

@@ -803,3 +803,52 @@ fn open_sample_writes_the_sample_when_missing_and_opens_it() {
     assert!(node_ids(&sample).len() > 30, "the sample plan is open");
     assert!(workspace.path("data").join(SAMPLE_FILE_NAME).is_file());
 }
+
+#[test]
+fn import_reads_a_spreadsheet_into_a_new_plan_file_and_answers_its_summary() {
+    let workspace = Workspace::new();
+    let path = workspace.plan("a.throughline");
+    let app = start(workspace.launch(Some(&path)));
+
+    let template = app.ok("save_spreadsheet_template", json!({}));
+    let saved = workspace.saved("throughline-template.xlsx");
+    assert_eq!(template, json!(saved.display().to_string()));
+
+    workspace.answer_open(Some(&saved));
+    let imported = app.ok("import_plan", json!({}));
+    let target = workspace.saved("throughline-template.throughline");
+    assert_eq!(
+        imported["imported_from"],
+        json!(saved.display().to_string())
+    );
+    assert_eq!(
+        imported["state"]["path"],
+        json!(target.display().to_string())
+    );
+    assert_eq!(
+        load_plan(&target)
+            .expect("the new file is a plan")
+            .to_plan(),
+        throughline_core::spreadsheet::example_plan(),
+        "the plan file holds the template's example"
+    );
+    let summary: Vec<&str> = imported["summary"]
+        .as_array()
+        .expect("summary lines")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        summary.contains(&"Links: 3 supports, 1 allocates"),
+        "{summary:?}"
+    );
+
+    // A refused file creates nothing and leaves the imported plan open.
+    let broken = workspace.path("q3.csv");
+    std::fs::write(&broken, "id,kind\nG1,goal\n").expect("write");
+    workspace.answer_open(Some(&broken));
+    let error = app.refused("import_plan", json!({}));
+    assert_eq!(error["code"], json!("invalid_field"), "{error}");
+    assert!(!workspace.saved("q3.throughline").exists());
+    assert_eq!(app.current()["path"], json!(target.display().to_string()));
+}

@@ -66,3 +66,16 @@ pub struct EditAnswer {
     #[ts(type = "string")]
     pub as_of: NaiveDate,
 }
+
+/// What File > Import did: read the file the user picked, made the new plan file the
+/// user named in a second dialog, and opened it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ImportedPlan {
+    pub state: PlanState,
+    /// The file that was read.
+    pub imported_from: String,
+    /// What became of its contents, one line each, as the core words them: counts per
+    /// element type or per kind, what was derived, what was skipped and why.
+    pub summary: Vec<String>,
+}

@@ -39,7 +39,7 @@ struct Cli {
 enum Command {
     /// Analyse a plan and list its findings.
     Check(commands::check::Args),
-    /// Turn a JSON plan into a .throughline plan file.
+    /// Turn a JSON plan, an ArchiMate model or a spreadsheet into a .throughline plan file.
     Import(commands::import::Args),
     /// Write a plan out as interchange JSON.
     Export(commands::export::Args),
@@ -47,7 +47,7 @@ enum Command {
     Demo(commands::demo::Args),
     /// Write a synthetic plan of any size, for benchmarks.
     Generate(commands::generate::Args),
-    /// Write an alignment report to file: HTML, PDF, Markdown, CSV or JSON.
+    /// Write an alignment report to file: HTML, PDF, Markdown, CSV, JSON or XLSX.
     Report(commands::report::Args),
     /// Keep, list or remove baselines: named, dated copies of the plan in its file.
     Baseline(commands::baseline::Args),
@@ -55,6 +55,8 @@ enum Command {
     Diff(commands::diff::Args),
     /// Show what dropping a node or scaling a resource would change; writes nothing.
     Whatif(commands::whatif::Args),
+    /// Write the spreadsheet template to fill in and import: XLSX, or CSV.
+    Template(commands::template::Args),
 }
 
 fn run(command: Command) -> anyhow::Result<Outcome> {
@@ -68,6 +70,7 @@ fn run(command: Command) -> anyhow::Result<Outcome> {
         Command::Baseline(args) => commands::baseline::run(args),
         Command::Diff(args) => commands::diff::run(args),
         Command::Whatif(args) => commands::whatif::run(args),
+        Command::Template(args) => commands::template::run(args),
     }
 }
 

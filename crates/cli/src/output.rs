@@ -74,11 +74,16 @@ pub fn write_json_text(path: &Path, text: &str, force: bool) -> anyhow::Result<(
 /// Writes a finished file of any format whole, never half, nor over an existing file
 /// without `force`.
 pub fn write_text(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
+    write_bytes(path, text.as_bytes(), force)
+}
+
+/// [`write_text`] for a file that is not text (a workbook).
+pub fn write_bytes(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     check_target(path, force)?;
     if force {
-        write_atomically(path, text.as_bytes())?;
+        write_atomically(path, bytes)?;
     } else {
-        write_new(path, text.as_bytes())?;
+        write_new(path, bytes)?;
     }
     Ok(())
 }

@@ -90,6 +90,9 @@ pub enum Error {
     #[error("not an ArchiMate exchange file: {reason}")]
     NotArchiMate { reason: String },
 
+    #[error("not a spreadsheet Throughline can read: {reason}")]
+    NotASpreadsheet { reason: String },
+
     #[error("{path}: not a Throughline plan ({reason})")]
     NotAPlan { path: PathBuf, reason: String },
 
@@ -257,6 +260,7 @@ pub enum ErrorCode {
     InvalidJson,
     InvalidXml,
     NotArchimate,
+    NotASpreadsheet,
     NotAPlan,
     NewerSchema,
     Corrupt,
@@ -276,7 +280,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 28] = [
+    pub const ALL: [ErrorCode; 29] = [
         ErrorCode::InvalidField,
         ErrorCode::UnknownNode,
         ErrorCode::DuplicateNode,
@@ -289,6 +293,7 @@ impl ErrorCode {
         ErrorCode::InvalidJson,
         ErrorCode::InvalidXml,
         ErrorCode::NotArchimate,
+        ErrorCode::NotASpreadsheet,
         ErrorCode::NotAPlan,
         ErrorCode::NewerSchema,
         ErrorCode::Corrupt,
@@ -322,6 +327,7 @@ impl ErrorCode {
             ErrorCode::InvalidJson => "invalid_json",
             ErrorCode::InvalidXml => "invalid_xml",
             ErrorCode::NotArchimate => "not_archimate",
+            ErrorCode::NotASpreadsheet => "not_a_spreadsheet",
             ErrorCode::NotAPlan => "not_a_plan",
             ErrorCode::NewerSchema => "newer_schema",
             ErrorCode::Corrupt => "corrupt",
@@ -360,6 +366,7 @@ impl Error {
             Error::Json { .. } => ErrorCode::InvalidJson,
             Error::Xml { .. } => ErrorCode::InvalidXml,
             Error::NotArchiMate { .. } => ErrorCode::NotArchimate,
+            Error::NotASpreadsheet { .. } => ErrorCode::NotASpreadsheet,
             Error::NotAPlan { .. } => ErrorCode::NotAPlan,
             Error::NewerSchema { .. } => ErrorCode::NewerSchema,
             Error::Corrupt { .. } => ErrorCode::Corrupt,

@@ -9,6 +9,7 @@ pub mod archimate;
 pub mod diff;
 pub mod error;
 pub mod files;
+pub mod foreign;
 pub mod generate;
 pub mod graph;
 pub mod history;
@@ -18,6 +19,7 @@ pub mod plan_change;
 pub mod report;
 pub mod rule_book;
 pub mod sample;
+pub mod spreadsheet;
 pub mod store;
 pub mod text;
 

@@ -1,7 +1,8 @@
 //! What a CIO does in the real window, driven through WebDriver: open the sample plan,
 //! build a small throughline of new nodes and links, watch the findings follow, undo
 //! and redo, meet a refused loop, restart, export every report format, and open, import,
-//! copy and create plans from the File menu. The file dialogs are answered by the debug
+//! copy and create plans from the File menu, and import ArchiMate models and
+//! spreadsheets with their summary. The file dialogs are answered by the debug
 //! build's stand-in (see `throughline_e2e::TestPlan`).
 //!
 //! Needs a display, tauri-driver and the app built with `--features custom-protocol`,
@@ -284,7 +285,7 @@ async fn a_cio_builds_a_throughline_and_it_survives_a_restart_and_exports() {
     app.screenshot("04-after-restart").await;
 
     // 9. Every report format is written where the (stand-in) save dialog answered.
-    for format in ["html", "pdf", "md", "csv", "json"] {
+    for format in ["html", "pdf", "md", "csv", "json", "xlsx"] {
         app.click("export-button").await;
         app.click(&format!("export-format-{format}")).await;
         app.click("export-submit").await;
@@ -478,6 +479,127 @@ async fn the_file_menu_opens_imports_copies_and_creates_plans_where_the_user_cho
         text.contains(&plan.plan_path().display().to_string())
     })
     .await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and the app built with --features custom-protocol"]
+async fn file_import_reads_a_spreadsheet_or_an_archimate_model_and_shows_what_became_of_it() {
+    let _one = ONE_WINDOW.lock().await;
+    let plan = TestPlan::sample();
+    let driver = Driver::start(&plan);
+    let sample = throughline_core::sample::sample_plan();
+    let app = driver.session().await;
+    app.wait_text("plan-name", "show the sample plan", |text| {
+        text.trim() == sample.name()
+    })
+    .await;
+
+    // 1. The spreadsheet template is saved where the (stand-in) dialog answered.
+    file_menu(&app, "file-save-template").await;
+    let template = plan.save_dir().join("throughline-template.xlsx");
+    app.wait_text("toast", "say where the template went", |text| {
+        text.contains("template saved to") && text.contains(&template.display().to_string())
+    })
+    .await;
+    assert!(template.is_file(), "the template is written");
+
+    // 2. Importing the template makes a new plan file, opens it, and says what it held.
+    plan.answer_open_dialog(Some(&template));
+    file_menu(&app, "file-import").await;
+    let summary = app
+        .wait_text("import-summary", "show the import summary", |text| {
+            text.contains("Links:")
+        })
+        .await;
+    for expected in [
+        "Imported throughline-template.xlsx",
+        "5 nodes (1 organizational goal, 1 team goal, 1 strategy, 1 initiative, 1 resource)",
+        "3 supports, 1 allocates",
+        "Skipped: nothing",
+    ] {
+        assert!(
+            summary.contains(expected),
+            "the summary says {expected:?}: {summary:?}"
+        );
+    }
+    app.screenshot("07-import-summary").await;
+    app.click("import-summary-ok").await;
+    app.wait_presence("import-summary", false, "close the summary")
+        .await;
+    assert_eq!(app.text("plan-name").await.trim(), "New plan");
+    let imported = plan.save_dir().join("throughline-template.throughline");
+    app.wait_text("status-path", "name the new plan file", |text| {
+        text.contains(&imported.display().to_string())
+    })
+    .await;
+
+    // 3. An ArchiMate model: the summary says what each element type became and what
+    //    was skipped.
+    let model = plan.path("strategy.xml");
+    std::fs::write(
+        &model,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="m">
+  <name>Service strategy</name>
+  <elements>
+    <element identifier="g" xsi:type="Goal"><name>Fewer calls</name></element>
+    <element identifier="c" xsi:type="CourseOfAction"><name>Self-service first</name></element>
+    <element identifier="w" xsi:type="WorkPackage"><name>Build the portal</name></element>
+  </elements>
+  <relationships>
+    <relationship identifier="r1" source="c" target="g" xsi:type="Realization"/>
+    <relationship identifier="r2" source="w" target="c" xsi:type="Realization"/>
+    <relationship identifier="r3" source="c" target="g" xsi:type="Influence" modifier="-"/>
+  </relationships>
+</model>"#,
+    )
+    .expect("the model is written");
+    plan.answer_open_dialog(Some(&model));
+    file_menu(&app, "file-import").await;
+    let summary = app
+        .wait_text(
+            "import-summary",
+            "show the ArchiMate import summary",
+            |text| text.contains("Skipped: 1"),
+        )
+        .await;
+    for expected in [
+        "Goal: 1 org_goal",
+        "CourseOfAction: 1 strategy",
+        "WorkPackage: 1 initiative",
+    ] {
+        assert!(
+            summary.contains(expected),
+            "the summary says {expected:?}: {summary:?}"
+        );
+    }
+    app.click("import-summary-ok").await;
+    app.wait_text("plan-name", "show the imported model", |text| {
+        text.trim() == "Service strategy"
+    })
+    .await;
+
+    // 4. A refused file says where it is wrong, creates nothing, and the plan stays open.
+    let broken = plan.path("q3.csv");
+    std::fs::write(&broken, "id,kind,title\nG1,goal,Grow\n").expect("written");
+    plan.answer_open_dialog(Some(&broken));
+    file_menu(&app, "file-import").await;
+    let toast = app
+        .wait_text("toast", "refuse the broken spreadsheet", |text| {
+            text.contains("q3.csv")
+        })
+        .await;
+    assert!(
+        toast.contains("missing column"),
+        "the refusal says what is wrong: {toast:?}"
+    );
+    assert!(
+        !plan.save_dir().join("q3.throughline").exists(),
+        "nothing is created"
+    );
+    assert!(!app.exists("import-summary").await);
+    assert_eq!(app.text("plan-name").await.trim(), "Service strategy");
     app.close().await;
 }
 

@@ -3,4 +3,4 @@
 /**
  * The file formats a report can be written in.
  */
-export type ReportFormat = "html" | "pdf" | "md" | "csv" | "json";
+export type ReportFormat = "html" | "pdf" | "md" | "csv" | "json" | "xlsx";

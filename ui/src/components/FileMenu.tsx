@@ -1,14 +1,18 @@
-//! The File menu: New, Open, Save As (Rust shows the native dialogs) and the recent plans.
+//! The File menu: New, Open, Save As, Import and the spreadsheet template (Rust shows the
+//! native dialogs), and the recent plans. An import's summary is shown in a dialog.
 import { useCallback, useRef, useState } from "react";
+import type { ImportedPlan } from "../ipc/types";
 import { fileStem, useActions } from "../state/actions";
 import { usePlan } from "../state/store";
 import { Icon } from "../theme/icons";
+import { Modal } from "./Modal";
 import { useDismiss } from "./useDismiss";
 
 export function FileMenu() {
   const { planState } = usePlan();
   const actions = useActions();
   const [open, setOpen] = useState(false);
+  const [imported, setImported] = useState<ImportedPlan | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
   useDismiss(box, open, close);
@@ -37,6 +41,16 @@ export function FileMenu() {
           <button type="button" role="menuitem" data-testid="file-save-as" onClick={pick(actions.saveAs)}>
             Save a copy as… <kbd>Ctrl+Shift+S</kbd>
           </button>
+          <div className="menu-section">From other tools</div>
+          <button type="button" role="menuitem" data-testid="file-import"
+            title="An ArchiMate model (.xml) or a spreadsheet (.xlsx, .ods, .csv) into a new plan file"
+            onClick={pick(async () => setImported(await actions.importPlan()))}>
+            Import ArchiMate or spreadsheet…
+          </button>
+          <button type="button" role="menuitem" data-testid="file-save-template" onClick={pick(actions.saveSpreadsheetTemplate)}
+            title="An Excel workbook with the columns an import reads and one worked example of each kind">
+            Save spreadsheet template…
+          </button>
           <div className="menu-section">Recent plans</div>
           {recent.length === 0 ? <div className="menu-empty">Plans you open appear here.</div> : null}
           {recent.map(({ path, index }) => (
@@ -49,6 +63,28 @@ export function FileMenu() {
           <div className="menu-note">Every change is saved as you make it.</div>
         </div>
       ) : null}
+      {imported ? <ImportSummary imported={imported} onClose={() => setImported(null)} /> : null}
     </div>
   );
 }
+
+/** What the import made of the file, in the core's words: one line each, indented lines under their heading. */
+function ImportSummary({ imported, onClose }: { imported: ImportedPlan; onClose: () => void }) {
+  const [heading, ...lines] = imported.summary;
+  return (
+    <Modal title={`Imported ${fileName(imported.imported_from)}`} onClose={onClose} testId="import-summary">
+      <p>{heading}</p>
+      <ul className="import-summary">
+        {lines.map((line, at) => (
+          <li key={at} className={line.startsWith("  ") ? "detail" : undefined}>{line.trim()}</li>
+        ))}
+      </ul>
+      <p className="import-saved">Saved as {imported.state.path}. Every change is saved as you make it.</p>
+      <div className="modal-actions">
+        <button type="button" className="primary" data-testid="import-summary-ok" onClick={onClose}>OK</button>
+      </div>
+    </Modal>
+  );
+}
+
+const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;

@@ -2,7 +2,7 @@
 //! No command takes a path: Rust asks the user for files, and `null` means the user cancelled.
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { Edit } from "../bindings/Edit";
-import { toAppError, type EditAnswer, type OpenedPlan, type PlanState, type ReportFormat } from "./types";
+import { toAppError, type EditAnswer, type ImportedPlan, type OpenedPlan, type PlanState, type ReportFormat } from "./types";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
@@ -23,6 +23,10 @@ export const newPlan = () => call<PlanState | null>("new_plan");
 export const openReadOnly = () => call<PlanState>("open_read_only");
 export const openSample = () => call<PlanState>("open_sample");
 export const savePlanAs = () => call<PlanState | null>("save_plan_as");
+/** File > Import: an ArchiMate model or a spreadsheet into a new plan file, with what became of it. */
+export const importPlan = () => call<ImportedPlan | null>("import_plan");
+/** Resolves to the path the template was written to, or null. */
+export const saveSpreadsheetTemplate = () => call<string | null>("save_spreadsheet_template");
 /** Edits, undo and redo answer what changed (applied by state/editAnswer.ts), not the whole plan. */
 export const applyEdit = (edit: Edit) => call<EditAnswer>("apply_edit", { edit });
 export const undo = () => call<EditAnswer>("undo");

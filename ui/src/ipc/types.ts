@@ -5,6 +5,7 @@ import type { ReportFormat } from "../bindings/ReportFormat";
 
 export type { AppError } from "../bindings/AppError";
 export type { OpenedPlan } from "../bindings/OpenedPlan";
+export type { ImportedPlan } from "../bindings/ImportedPlan";
 export type { AppErrorCode } from "../bindings/AppErrorCode";
 export type { EditAnswer } from "../bindings/EditAnswer";
 export type { PlanState } from "../bindings/PlanState";
@@ -16,6 +17,7 @@ export const REPORT_FORMATS: { format: ReportFormat; label: string }[] = [
   { format: "md", label: "Markdown" },
   { format: "csv", label: "CSV (findings and allocations)" },
   { format: "json", label: "JSON plan (interchange)" },
+  { format: "xlsx", label: "Excel workbook (findings, allocations, traces)" },
 ];
 
 /**

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import type { Edit } from "../bindings/Edit";
 import * as ipc from "../ipc/commands";
-import { toAppError, type EditAnswer, type PlanState, type ReportFormat } from "../ipc/types";
+import { toAppError, type EditAnswer, type ImportedPlan, type PlanState, type ReportFormat } from "../ipc/types";
 import { useStore, type Action } from "./store";
 
 type Dispatch = (action: Action) => void;
@@ -116,6 +116,16 @@ export function makeActions(dispatch: Dispatch) {
       if (!opened) return;
       show(opened.state);
       if (opened.imported_from) showInfo(dispatch, `Imported ${opened.imported_from} into ${opened.state.path}.`);
+    },
+    /** Resolves to what the import did (for its summary), or null when cancelled or refused. */
+    async importPlan(): Promise<ImportedPlan | null> {
+      const imported = await attempt(ipc.importPlan);
+      if (imported) show(imported.state);
+      return imported;
+    },
+    async saveSpreadsheetTemplate() {
+      const path = await attempt(ipc.saveSpreadsheetTemplate);
+      if (path) showInfo(dispatch, `Spreadsheet template saved to ${path}. Fill it in, then use File > Import.`);
     },
     newPlan: () => switchTo(ipc.newPlan),
     openSample: () => switchTo(ipc.openSample),

@@ -64,13 +64,40 @@ describe("the File menu", () => {
     expect(screen.getByTestId("toast").textContent).toContain("Imported /plans/board.json into /plans/saved/board.throughline");
   });
 
-  it("keeps the open plan and stays quiet when the user cancels a dialog", async () => {
-    const sent = backend({ open_plan: () => null, new_plan: () => null, save_plan_as: () => null });
+  it("imports without naming a file, opens the new plan and shows the summary until OK", async () => {
+    const sent = backend({
+      import_plan: () => ({
+        state: stateAt("/plans/saved/model.throughline"),
+        imported_from: "/plans/model.xml",
+        summary: ["Imported \"Model\" (ArchiMate 3.1):", "Elements:", "  Goal: 2 org_goal", "Skipped: 1", "  negative influence"],
+      }),
+      save_spreadsheet_template: () => "/plans/saved/throughline-template.xlsx",
+    });
     render(<StoreProvider><Harness /></StoreProvider>);
-    for (const item of ["file-open", "file-new", "file-save-as"]) {
+    await choose("file-import");
+    const dialog = await screen.findByTestId("import-summary");
+    expect(sent, "the page names no path").toEqual([{ cmd: "import_plan", args: {} }]);
+    expect(screen.getByTestId("open-path").textContent).toBe("/plans/saved/model.throughline");
+    expect(dialog.querySelector("h2")?.textContent).toBe("Imported model.xml");
+    const details = [...dialog.querySelectorAll("li.detail")].map((item) => item.textContent);
+    expect(details, "indented lines are the details of the line above").toEqual(["Goal: 2 org_goal", "negative influence"]);
+    fireEvent.click(screen.getByTestId("import-summary-ok"));
+    expect(screen.queryByTestId("import-summary")).toBeNull();
+
+    await choose("file-save-template");
+    await waitFor(() => expect(screen.getByTestId("toast").textContent).toContain("template saved to /plans/saved/throughline-template.xlsx"));
+  });
+
+  it("keeps the open plan and stays quiet when the user cancels a dialog", async () => {
+    const sent = backend({
+      open_plan: () => null, new_plan: () => null, save_plan_as: () => null, import_plan: () => null, save_spreadsheet_template: () => null,
+    });
+    render(<StoreProvider><Harness /></StoreProvider>);
+    for (const item of ["file-open", "file-new", "file-save-as", "file-import", "file-save-template"]) {
       await choose(item);
     }
-    await waitFor(() => expect(sent.map((s) => s.cmd)).toEqual(["open_plan", "new_plan", "save_plan_as"]));
+    await waitFor(() => expect(sent.map((s) => s.cmd)).toEqual(["open_plan", "new_plan", "save_plan_as", "import_plan", "save_spreadsheet_template"]));
+    expect(screen.queryByTestId("import-summary"), "a cancelled import shows no summary").toBeNull();
     await act(async () => {});
     expect(sent.every((s) => Object.keys(s.args ?? {}).length === 0), "no command carries a path").toBe(true);
     expect(screen.getByTestId("open-path").textContent, "the plan stays open").toBe(START.path);

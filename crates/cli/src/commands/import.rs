@@ -1,9 +1,11 @@
 //! `throughline import PLAN.json -o PLAN.throughline`: a JSON plan into a plan file.
-//! An ArchiMate exchange file (`.xml`) is read through the core's `archimate` module.
+//! An ArchiMate exchange file (`.xml`) or a spreadsheet (`.xlsx`, `.ods`, `.csv`) is
+//! read through the core's `foreign` module, as the app's File > Import reads it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
+use throughline_core::foreign::{self, ForeignFormat};
 use throughline_core::store::load_plan;
 
 use super::Outcome;
@@ -12,7 +14,7 @@ use crate::progress::Progress;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The JSON plan to read (a .throughline file, or an ArchiMate exchange .xml file, is accepted too).
+    /// The JSON plan to read (a .throughline file, an ArchiMate exchange .xml file, or a spreadsheet .xlsx, .ods or .csv, is accepted too).
     #[arg(value_name = "PLAN.json")]
     pub plan: PathBuf,
     /// The .throughline plan file to create.
@@ -31,8 +33,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         );
     }
     check_target(&args.output, args.force)?;
-    if is_xml(&args.plan) {
-        return import_archimate(&args);
+    if ForeignFormat::of(&args.plan).is_some() {
+        return import_foreign(&args);
     }
     let mut progress = Progress::on_stderr();
     progress.stage(&format!("reading {}", args.plan.display()));
@@ -42,17 +44,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-fn is_xml(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("xml"))
-}
-
-/// Reads the whole model before anything is written, so a bad file creates nothing.
-fn import_archimate(args: &Args) -> anyhow::Result<Outcome> {
-    let text = std::fs::read_to_string(&args.plan)
-        .with_context(|| format!("{}: cannot read the ArchiMate file", args.plan.display()))?;
-    let (plan, summary) = throughline_core::archimate::import(&text)
-        .with_context(|| args.plan.display().to_string())?;
+/// Reads and checks the whole file before anything is written, so a bad one creates nothing.
+fn import_foreign(args: &Args) -> anyhow::Result<Outcome> {
+    let (plan, summary) = foreign::import_file(&args.plan)?;
     write_plan(&args.output, &plan, args.force)?;
     eprint!("{summary}");
     Ok(Outcome::Clean)

@@ -8,6 +8,7 @@ pub mod export;
 pub mod generate;
 pub mod import;
 pub mod report;
+pub mod template;
 pub mod whatif;
 
 mod check_text;

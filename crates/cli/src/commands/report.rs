@@ -1,5 +1,5 @@
 //! `throughline report PLAN -o FILE`: an alignment report to file (HTML, PDF, Markdown,
-//! CSV or JSON), rendered by the core exactly as the desktop app's Export does.
+//! CSV, JSON or XLSX), rendered by the core exactly as the desktop app's Export does.
 
 use std::path::{Path, PathBuf};
 
@@ -16,7 +16,7 @@ use crate::progress::Progress;
 
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "The format follows the output's extension (.html, .pdf, .md, .csv, .json) unless --format is given.\n\
+    after_help = "The format follows the output's extension (.html, .pdf, .md, .csv, .json, .xlsx) unless --format is given.\n\
                   A CSV report is two files: FILE with one row per finding, and FILE's stem + \"-allocations.csv\" with one row per allocation.\n\
                   An existing report file is replaced whole; the plan itself is never written."
 )]
@@ -54,6 +54,8 @@ pub enum Format {
     Csv,
     /// The plan in the interchange format with its analysis.
     Json,
+    /// A workbook: findings, resources, allocations and every node with the goals it traces up to.
+    Xlsx,
 }
 
 impl From<Format> for ReportFormat {
@@ -64,6 +66,7 @@ impl From<Format> for ReportFormat {
             Format::Md => ReportFormat::Markdown,
             Format::Csv => ReportFormat::Csv,
             Format::Json => ReportFormat::Json,
+            Format::Xlsx => ReportFormat::Xlsx,
         }
     }
 }
@@ -74,7 +77,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         None => match ReportFormat::from_extension(&args.output) {
             Some(format) => format,
             None => bail!(
-                "{}: cannot tell the report format from the file name; name it *.html, *.pdf, *.md, *.csv or *.json, or pass --format",
+                "{}: cannot tell the report format from the file name; name it *.html, *.pdf, *.md, *.csv, *.json or *.xlsx, or pass --format",
                 args.output.display()
             ),
         },

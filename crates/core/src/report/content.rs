@@ -856,6 +856,24 @@ fn team_node(index: &Index, tally: &FindingTally, reaches: &[Reach], at: usize) 
     }
 }
 
+/// For each node of `plan`, in its order, the titles of the organizational goals it
+/// traces up to (as the team sections name them: at most a few), and whether it
+/// reaches more than those.
+pub(crate) fn goals_traced(plan: &Plan) -> Vec<(Vec<String>, bool)> {
+    let index = Index::new(plan);
+    org_goals_reached(&index)
+        .into_iter()
+        .map(|reach| {
+            let titles = reach
+                .goals
+                .iter()
+                .map(|&goal| index.nodes[goal].title.clone())
+                .collect();
+            (titles, reach.more)
+        })
+        .collect()
+}
+
 /// The organizational goals a node reaches, capped at [`REACH_LIMIT`].
 #[derive(Debug, Clone, Default)]
 struct Reach {

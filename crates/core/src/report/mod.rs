@@ -2,7 +2,7 @@
 //!
 //! The CLI (`throughline report`) and the desktop app (Export) both call [`render`] or
 //! [`write_report`]; neither formats anything itself. Every format is built from the
-//! same [`content::Report`], so the numbers agree across HTML, PDF, Markdown, CSV and JSON.
+//! same [`content::Report`], so the numbers agree across HTML, PDF, Markdown, CSV, JSON and XLSX.
 //!
 //! Text from the plan is never trusted as markup: HTML and SVG go through minijinja
 //! with HTML auto-escaping, Markdown through the same engine with a Markdown escaper,
@@ -30,6 +30,7 @@ mod pdf;
 mod progress;
 mod svg;
 mod templates;
+mod xlsx;
 
 pub use content::Report;
 pub use progress::ReportStep;
@@ -48,18 +49,21 @@ pub enum ReportFormat {
     Csv,
     #[serde(rename = "json")]
     Json,
+    #[serde(rename = "xlsx")]
+    Xlsx,
 }
 
 impl ReportFormat {
-    pub const ALL: [ReportFormat; 5] = [
+    pub const ALL: [ReportFormat; 6] = [
         ReportFormat::Html,
         ReportFormat::Pdf,
         ReportFormat::Markdown,
         ReportFormat::Csv,
         ReportFormat::Json,
+        ReportFormat::Xlsx,
     ];
 
-    /// The name used on the command line and in IPC: `html`, `pdf`, `md`, `csv`, `json`.
+    /// The name used on the command line and in IPC: `html`, `pdf`, `md`, `csv`, `json`, `xlsx`.
     pub fn as_str(self) -> &'static str {
         match self {
             ReportFormat::Html => "html",
@@ -67,6 +71,7 @@ impl ReportFormat {
             ReportFormat::Markdown => "md",
             ReportFormat::Csv => "csv",
             ReportFormat::Json => "json",
+            ReportFormat::Xlsx => "xlsx",
         }
     }
 
@@ -157,6 +162,7 @@ pub fn render_report_with_progress(
         ReportFormat::Markdown => markdown::render(report).map(String::into_bytes),
         ReportFormat::Csv => csv::render_findings(report),
         ReportFormat::Json => json::render(report).map(String::into_bytes),
+        ReportFormat::Xlsx => xlsx::render(report),
     }
 }
 
@@ -244,6 +250,7 @@ mod tests {
             ("r.markdown", Some(ReportFormat::Markdown)),
             ("r.Csv", Some(ReportFormat::Csv)),
             ("r.json", Some(ReportFormat::Json)),
+            ("r.XLSX", Some(ReportFormat::Xlsx)),
             ("r.txt", None),
             ("report", None),
         ];
