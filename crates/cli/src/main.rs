@@ -48,6 +48,8 @@ enum Command {
     Generate(commands::generate::Args),
     /// Write an alignment report to file: HTML, PDF, Markdown, CSV or JSON.
     Report(commands::report::Args),
+    /// Write the one-page alignment brief of an initiative or strategy: HTML, PDF or Markdown.
+    Brief(commands::brief::Args),
 }
 
 fn run(command: Command) -> anyhow::Result<Outcome> {
@@ -58,6 +60,7 @@ fn run(command: Command) -> anyhow::Result<Outcome> {
         Command::Demo(args) => commands::demo::run(args),
         Command::Generate(args) => commands::generate::run(args),
         Command::Report(args) => commands::report::run(args),
+        Command::Brief(args) => commands::brief::run(args),
     }
 }
 

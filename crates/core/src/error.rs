@@ -159,6 +159,19 @@ pub enum Error {
     )]
     UnknownTeam { team: String, known: Vec<String> },
 
+    /// A brief was asked for a node that is neither an initiative nor a strategy.
+    #[error(
+        "node {} ({}) is {}; a brief is written for an initiative or a strategy",
+        Literal(id),
+        Literal(title),
+        a(kind.label())
+    )]
+    NotBriefable {
+        id: String,
+        title: String,
+        kind: NodeKind,
+    },
+
     /// A report could not be rendered (a defect of ours, not of the plan).
     #[error("could not render the {format} report: {detail}")]
     Render {
@@ -243,11 +256,12 @@ pub enum ErrorCode {
     Store,
     NothingToDo,
     UnknownTeam,
+    NotBriefable,
     Render,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 26] = [
+    pub const ALL: [ErrorCode; 27] = [
         ErrorCode::InvalidField,
         ErrorCode::UnknownNode,
         ErrorCode::DuplicateNode,
@@ -273,6 +287,7 @@ impl ErrorCode {
         ErrorCode::Store,
         ErrorCode::NothingToDo,
         ErrorCode::UnknownTeam,
+        ErrorCode::NotBriefable,
         ErrorCode::Render,
     ];
 
@@ -304,6 +319,7 @@ impl ErrorCode {
             ErrorCode::Store => "store",
             ErrorCode::NothingToDo => "nothing_to_do",
             ErrorCode::UnknownTeam => "unknown_team",
+            ErrorCode::NotBriefable => "not_briefable",
             ErrorCode::Render => "render",
         }
     }
@@ -340,6 +356,7 @@ impl Error {
             Error::Sqlite(_) => ErrorCode::Store,
             Error::NothingTo(_) => ErrorCode::NothingToDo,
             Error::UnknownTeam { .. } => ErrorCode::UnknownTeam,
+            Error::NotBriefable { .. } => ErrorCode::NotBriefable,
             Error::Render { .. } => ErrorCode::Render,
         }
     }

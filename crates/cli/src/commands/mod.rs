@@ -1,5 +1,6 @@
 //! One module per subcommand: its arguments and what it does.
 
+pub mod brief;
 pub mod check;
 pub mod demo;
 pub mod export;

@@ -19,6 +19,7 @@ use crate::error::{Error, Result};
 use crate::files::write_atomically;
 use crate::graph::PlanGraph;
 
+pub mod brief;
 pub mod content;
 mod csv;
 mod escape;
@@ -31,6 +32,7 @@ mod progress;
 mod svg;
 mod templates;
 
+pub use brief::{Brief, RenderedBrief, render_brief, write_brief};
 pub use content::Report;
 pub use progress::ReportStep;
 
