@@ -37,6 +37,10 @@ impl LeftOut {
             self.0.push(format!("{} {what}", format_amount(count as f64)));
         }
     }
+
+    fn whole(&mut self, what: &str) {
+        self.0.push(what.to_owned());
+    }
 }
 
 /// Lays out `place` and keeps it if it ends on this page above [`LIMIT`]; otherwise
@@ -132,7 +136,7 @@ fn header(layout: &mut Layout, brief: &Brief, left_out: &mut LeftOut) {
             layout.paragraph(&format!("Notes: {notes}"), SMALL, MUTED, 0.0);
         })
     {
-        left_out.add(1, "its notes", "its notes");
+        left_out.whole("its notes");
     }
     let reach = match brief.reaches.as_slice() {
         [] => "It reaches no organizational goal.".to_owned(),
@@ -160,7 +164,7 @@ fn header(layout: &mut Layout, brief: &Brief, left_out: &mut LeftOut) {
             );
         }
     }) {
-        left_out.add(1, "the goals it reaches", "the goals it reaches");
+        left_out.whole("the goals it reaches");
     }
 }
 
@@ -251,7 +255,7 @@ fn resources(layout: &mut Layout, brief: &Brief, left_out: &mut LeftOut) {
                 0.0,
             );
         }) {
-            left_out.add(1, "the resources section", "the resources section");
+            left_out.whole("the resources section");
         }
         return;
     }
@@ -323,7 +327,7 @@ fn findings(layout: &mut Layout, brief: &Brief, left_out: &mut LeftOut) {
                 0.0,
             );
         }) {
-            left_out.add(1, "the findings section", "the findings section");
+            left_out.whole("the findings section");
         }
         return;
     }
