@@ -11,6 +11,7 @@ use crate::error::Result;
 
 use super::brief::Brief;
 use super::content::Report;
+use super::roadmap_view::roadmap_view;
 use super::svg::{chart_view, map_view, severity_icon};
 use super::templates::{environment, severity_words};
 use super::{ReportFormat, render_error};
@@ -25,6 +26,7 @@ pub(crate) fn render(report: &Report) -> Result<String> {
             r => Value::from(Serde(report)),
             map => Value::from(Serde(map_view(report))),
             chart => Value::from(Serde(chart_view(report))),
+            roadmap => Value::from(Serde(roadmap_view(&report.roadmap))),
             icons => severity_words(severity_icon),
             headings => severity_words(Severity::heading),
         })

@@ -29,6 +29,9 @@ mod json;
 mod markdown;
 mod pdf;
 mod progress;
+pub mod review_log;
+pub mod roadmap;
+mod roadmap_view;
 mod svg;
 mod templates;
 
