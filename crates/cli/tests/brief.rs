@@ -30,7 +30,15 @@ fn a_brief_in_every_format_traces_the_initiative_up_to_its_org_goal() {
     for name in ["b.html", "b.pdf", "b.md"] {
         let result = run(
             dir.path(),
-            &["brief", "plan.json", "I-PORTAL", "-o", name, "--as-of", AS_OF],
+            &[
+                "brief",
+                "plan.json",
+                "I-PORTAL",
+                "-o",
+                name,
+                "--as-of",
+                AS_OF,
+            ],
         );
         assert_eq!(result.code, 0, "brief to {name}: {}", result.stderr);
         assert_eq!(result.stdout.trim(), name, "stdout names the file written");
@@ -66,7 +74,15 @@ fn the_findings_on_a_strategys_path_are_in_its_brief() {
     let dir = folder_with(&throughline_core::sample::sample_json());
     let result = run(
         dir.path(),
-        &["brief", "plan.json", "S-CLOUD", "-o", "cloud.md", "--as-of", AS_OF],
+        &[
+            "brief",
+            "plan.json",
+            "S-CLOUD",
+            "-o",
+            "cloud.md",
+            "--as-of",
+            AS_OF,
+        ],
     );
     assert_eq!(result.code, 0, "{}", result.stderr);
     let text = std::fs::read_to_string(dir.path().join("cloud.md")).expect("written");
@@ -130,7 +146,15 @@ fn a_brief_too_long_for_one_page_says_so_on_the_page_and_on_stderr() {
     let dir = folder_with(&plan.to_string());
     let result = run(
         dir.path(),
-        &["brief", "plan.json", "I-PORTAL", "-o", "long.pdf", "--as-of", AS_OF],
+        &[
+            "brief",
+            "plan.json",
+            "I-PORTAL",
+            "-o",
+            "long.pdf",
+            "--as-of",
+            AS_OF,
+        ],
     );
     assert_eq!(
         result.code, 0,
@@ -180,7 +204,10 @@ fn an_id_that_is_not_an_initiative_or_strategy_exits_2_naming_it() {
 #[test]
 fn a_brief_as_csv_is_refused_and_the_format_flag_picks_markdown() {
     let dir = folder_with(&throughline_core::sample::sample_json());
-    let refused = run(dir.path(), &["brief", "plan.json", "I-PORTAL", "-o", "b.csv"]);
+    let refused = run(
+        dir.path(),
+        &["brief", "plan.json", "I-PORTAL", "-o", "b.csv"],
+    );
     assert_eq!(refused.code, 2);
     assert!(
         refused.stderr.contains("*.html, *.pdf or *.md"),
@@ -190,7 +217,15 @@ fn a_brief_as_csv_is_refused_and_the_format_flag_picks_markdown() {
     let result = run(
         dir.path(),
         &[
-            "brief", "plan.json", "I-PORTAL", "-o", "b.txt", "--format", "md", "--as-of", AS_OF,
+            "brief",
+            "plan.json",
+            "I-PORTAL",
+            "-o",
+            "b.txt",
+            "--format",
+            "md",
+            "--as-of",
+            AS_OF,
         ],
     );
     assert_eq!(result.code, 0, "{}", result.stderr);

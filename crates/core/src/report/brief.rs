@@ -102,7 +102,9 @@ impl Brief {
     /// [`Error::UnknownNode`] when the plan has no node `id`, [`Error::NotBriefable`]
     /// when it is not an initiative or a strategy.
     pub fn build(graph: &PlanGraph, id: &str, as_of: NaiveDate) -> Result<Brief> {
-        let node = graph.node(id).ok_or_else(|| Error::UnknownNode { id: id.to_owned() })?;
+        let node = graph
+            .node(id)
+            .ok_or_else(|| Error::UnknownNode { id: id.to_owned() })?;
         if !matches!(node.kind, NodeKind::Initiative | NodeKind::Strategy) {
             return Err(Error::NotBriefable {
                 id: node.id.clone(),
@@ -127,7 +129,11 @@ impl Brief {
         let mut path: HashSet<&str> = HashSet::from([id]);
         path.extend(lines.iter().map(|row| row.node.id.as_str()));
         path.extend(carried_by.iter().map(|n| n.id.as_str()));
-        path.extend(allocations.iter().map(|allocation| allocation.resource.id.as_str()));
+        path.extend(
+            allocations
+                .iter()
+                .map(|allocation| allocation.resource.id.as_str()),
+        );
         let analysis = analyse(graph, as_of);
         let mut findings: Vec<FindingRow> = analysis
             .findings
@@ -155,7 +161,10 @@ impl Brief {
             .iter()
             .map(|allocation| BriefAllocation {
                 resource_title: allocation.resource.title.clone(),
-                type_label: allocation.resource.resource_type.map_or("", ResourceType::label),
+                type_label: allocation
+                    .resource
+                    .resource_type
+                    .map_or("", ResourceType::label),
                 amount_text: with_unit(allocation.amount, allocation.resource.unit.as_deref()),
                 to_title: (allocation.to.id != id).then(|| allocation.to.title.clone()),
                 why: allocation.why.clone(),

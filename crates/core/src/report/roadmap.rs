@@ -18,9 +18,9 @@ use crate::model::{NodeKind, Status};
 use super::content::{FindingTally, Index, Reach};
 
 /// Organizational goals drawn; the others are counted.
-pub(crate) const ROADMAP_GROUPS: usize = 12;
+pub const ROADMAP_GROUPS: usize = 12;
 /// Dated items drawn under each goal; past-target work is kept first.
-pub(crate) const ROADMAP_ITEMS: usize = 10;
+pub const ROADMAP_ITEMS: usize = 10;
 /// The group of work that reaches no organizational goal: after every goal.
 const NO_GOAL: usize = usize::MAX;
 /// Unscheduled items named under each goal; the others are counted.
@@ -257,7 +257,10 @@ mod tests {
         let at = |_: NaiveDate| 0.0;
         let quarters = ticks(date(2026, 10, 1), date(2028, 1, 1), &at);
         let labels: Vec<&str> = quarters.iter().map(|tick| tick.label.as_str()).collect();
-        assert_eq!(labels, ["2026 Q4", "2027 Q1", "2027 Q2", "2027 Q3", "2027 Q4"]);
+        assert_eq!(
+            labels,
+            ["2026 Q4", "2027 Q1", "2027 Q2", "2027 Q3", "2027 Q4"]
+        );
         let years = ticks(date(2026, 1, 1), date(2031, 1, 1), &at);
         let labels: Vec<&str> = years.iter().map(|tick| tick.label.as_str()).collect();
         assert_eq!(labels, ["2026", "2027", "2028", "2029", "2030"]);

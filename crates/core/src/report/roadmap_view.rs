@@ -89,9 +89,17 @@ pub(crate) fn roadmap_view(roadmap: &Roadmap) -> RoadmapView {
                 String::new()
             },
             rx: 0.0,
-            color: if group.reaches_goal { goal.color } else { severity_color(Severity::Error) },
+            color: if group.reaches_goal {
+                goal.color
+            } else {
+                severity_color(Severity::Error)
+            },
             tint: goal.tint,
-            text_color: if group.reaches_goal { "#1d1d1f" } else { severity_color(Severity::Error) },
+            text_color: if group.reaches_goal {
+                "#1d1d1f"
+            } else {
+                severity_color(Severity::Error)
+            },
         });
         y += GROUP_H;
         for item in &group.items {
@@ -104,7 +112,11 @@ pub(crate) fn roadmap_view(roadmap: &Roadmap) -> RoadmapView {
             }
             let marker_x = axis_x + item.at * AXIS_W - MARKER / 2.0;
             let marker_y = y + (ROW_H - MARKER) / 2.0;
-            let color = if item.past_target { severity_color(Severity::Error) } else { style.color };
+            let color = if item.past_target {
+                severity_color(Severity::Error)
+            } else {
+                style.color
+            };
             rows.push(RoadmapRow {
                 role: "item",
                 y: y + ROW_H - 6.0,
@@ -115,20 +127,41 @@ pub(crate) fn roadmap_view(roadmap: &Roadmap) -> RoadmapView {
                     item.title,
                     item.team.as_deref().unwrap_or("no team"),
                     item.target_date,
-                    if item.past_target { ", past its target" } else { "" }
+                    if item.past_target {
+                        ", past its target"
+                    } else {
+                        ""
+                    }
                 ),
                 marker_x,
                 marker_y,
                 points: polygon(style.shape, marker_x, marker_y, MARKER, MARKER),
                 rx: corner_radius(style.shape, MARKER),
                 color,
-                tint: if item.past_target { "#fdecec" } else { style.tint },
-                text_color: if item.past_target { severity_color(Severity::Error) } else if item.status == Status::Done { "#5f6368" } else { "#1d1d1f" },
+                tint: if item.past_target {
+                    "#fdecec"
+                } else {
+                    style.tint
+                },
+                text_color: if item.past_target {
+                    severity_color(Severity::Error)
+                } else if item.status == Status::Done {
+                    "#5f6368"
+                } else {
+                    "#1d1d1f"
+                },
             });
             y += ROW_H;
         }
         if group.items_omitted > 0 {
-            note(&mut rows, &mut y, format!("\u{2026} and {} more dated items under this goal", group.items_omitted));
+            note(
+                &mut rows,
+                &mut y,
+                format!(
+                    "\u{2026} and {} more dated items under this goal",
+                    group.items_omitted
+                ),
+            );
         }
         if !group.unscheduled.is_empty() {
             let mut text = format!("No target date: {}", group.unscheduled.join("; "));

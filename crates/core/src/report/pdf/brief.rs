@@ -34,7 +34,8 @@ impl LeftOut {
     fn add(&mut self, count: usize, one: &str, many: &str) {
         if count > 0 {
             let what = if count == 1 { one } else { many };
-            self.0.push(format!("{} {what}", format_amount(count as f64)));
+            self.0
+                .push(format!("{} {what}", format_amount(count as f64)));
         }
     }
 
@@ -117,12 +118,9 @@ fn header(layout: &mut Layout, brief: &Brief, left_out: &mut LeftOut) {
                 }
             }
         }
-        None if subject.kind == NodeKind::Initiative => layout.paragraph(
-            INITIATIVE_WITHOUT_WHY,
-            BODY,
-            MUTED,
-            0.0,
-        ),
+        None if subject.kind == NodeKind::Initiative => {
+            layout.paragraph(INITIATIVE_WITHOUT_WHY, BODY, MUTED, 0.0)
+        }
         None => layout.paragraph(
             "Why it is done is not written down: the plan should say.",
             BODY,
@@ -170,7 +168,10 @@ fn header(layout: &mut Layout, brief: &Brief, left_out: &mut LeftOut) {
 
 /// "Initiative · active · owner Priya · Service Desk · target 2027-03-31 · last reviewed …"
 fn meta(node: &BriefNode, brief: &Brief) -> String {
-    let mut parts = vec![format!("{} {}", node.kind_label, node.id), node.status.as_str().to_owned()];
+    let mut parts = vec![
+        format!("{} {}", node.kind_label, node.id),
+        node.status.as_str().to_owned(),
+    ];
     if let Some(owner) = &node.owner {
         parts.push(format!("owner {owner}"));
     }
@@ -215,7 +216,10 @@ fn line_row(layout: &mut Layout, row: &LineRow) {
     } else {
         "which supports"
     };
-    let mut text = format!("{lead} the {} \u{201c}{}\u{201d}", node.kind_label, node.title);
+    let mut text = format!(
+        "{lead} the {} \u{201c}{}\u{201d}",
+        node.kind_label, node.title
+    );
     if row.repeat {
         text.push_str(" (its lines are shown above)");
     }
@@ -228,12 +232,7 @@ fn line_row(layout: &mut Layout, row: &LineRow) {
         .as_ref()
         .map_or_else(String::new, |review| format!(" ({review})"));
     match &node.why {
-        Some(why) => layout.paragraph(
-            &format!("Why: {why}{review}"),
-            SMALL,
-            MUTED,
-            indent + 12.0,
-        ),
+        Some(why) => layout.paragraph(&format!("Why: {why}{review}"), SMALL, MUTED, indent + 12.0),
         None => layout.paragraph(
             &format!("Why it matters is not written down{review}."),
             SMALL,
@@ -293,11 +292,7 @@ fn resources(layout: &mut Layout, brief: &Brief, left_out: &mut LeftOut) {
             );
         })
     });
-    left_out.add(
-        rows.len() - shown.unwrap_or(0),
-        "allocation",
-        "allocations",
-    );
+    left_out.add(rows.len() - shown.unwrap_or(0), "allocation", "allocations");
 }
 
 fn findings(layout: &mut Layout, brief: &Brief, left_out: &mut LeftOut) {

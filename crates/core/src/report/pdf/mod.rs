@@ -14,6 +14,8 @@ mod brief;
 mod chart;
 mod drawing;
 mod layout;
+mod review_log;
+mod roadmap;
 mod sections;
 
 use crate::error::Result;
