@@ -66,3 +66,13 @@ pub struct EditAnswer {
     #[ts(type = "string")]
     pub as_of: NaiveDate,
 }
+
+/// What "Share brief" wrote.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SharedBrief {
+    /// The file written.
+    pub path: String,
+    /// What the one-page PDF had to leave out ("2 findings"), or null when it fit.
+    pub left_out: Option<String>,
+}

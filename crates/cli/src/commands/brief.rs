@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::bail;
 use chrono::NaiveDate;
-use throughline_core::report::{ReportFormat, write_brief};
+use throughline_core::report::{Brief, ReportFormat, write_brief};
 use throughline_core::store::load_plan;
 
 use super::Outcome;
@@ -73,8 +73,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let as_of = args
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let left_out = write_brief(&args.output, format, &plan, &args.id, as_of)
+    let brief = Brief::build(&plan, &args.id, as_of)
         .map_err(|error| anyhow::Error::new(error).context(args.plan.display().to_string()))?;
+    let left_out = write_brief(&args.output, format, &brief)?;
     if let Some(left_out) = left_out {
         eprintln!(
             "throughline: {}: the brief did not fit on one page; left out {left_out}. The HTML or Markdown brief has all of it.",

@@ -212,17 +212,10 @@ pub fn render_brief(format: ReportFormat, brief: &Brief) -> Result<RenderedBrief
     Ok(RenderedBrief { bytes, left_out })
 }
 
-/// Gathers the brief of `id`, renders it and writes it to `path` whole or not at all.
-/// Answers what the one-page PDF left out, if anything.
-pub fn write_brief(
-    path: &Path,
-    format: ReportFormat,
-    graph: &PlanGraph,
-    id: &str,
-    as_of: NaiveDate,
-) -> Result<Option<String>> {
-    let brief = Brief::build(graph, id, as_of)?;
-    let rendered = render_brief(format, &brief)?;
+/// Renders `brief` and writes it to `path` whole or not at all; answers what the
+/// one-page PDF left out, if anything. The CLI and the app's "Share brief" both call it.
+pub fn write_brief(path: &Path, format: ReportFormat, brief: &Brief) -> Result<Option<String>> {
+    let rendered = render_brief(format, brief)?;
     write_atomically(path, &rendered.bytes)?;
     Ok(rendered.left_out)
 }
