@@ -21,6 +21,9 @@ use crate::model::{LinkKind, Node, NodeKind, ResourceType, Status};
 use super::content::{FindingRow, ResourceSum, with_unit};
 use super::{ReportFormat, html, markdown, pdf, render_error};
 
+/// The kinds of node a brief is written for: the work whose "why" a team lead is asked.
+pub const BRIEF_KINDS: [NodeKind; 2] = [NodeKind::Initiative, NodeKind::Strategy];
+
 /// A brief's whole content.
 #[derive(Debug, Clone, Serialize)]
 pub struct Brief {
@@ -105,7 +108,7 @@ impl Brief {
         let node = graph
             .node(id)
             .ok_or_else(|| Error::UnknownNode { id: id.to_owned() })?;
-        if !matches!(node.kind, NodeKind::Initiative | NodeKind::Strategy) {
+        if !BRIEF_KINDS.contains(&node.kind) {
             return Err(Error::NotBriefable {
                 id: node.id.clone(),
                 title: node.title.clone(),
