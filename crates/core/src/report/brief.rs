@@ -6,7 +6,7 @@
 //! so on the page and in [`RenderedBrief::left_out`], which the CLI prints on stderr.
 //! Judgements (findings) come from the analysis, never re-derived here.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -18,7 +18,7 @@ use crate::files::write_atomically;
 use crate::graph::PlanGraph;
 use crate::model::{LinkKind, Node, NodeKind, ResourceType, Status};
 
-use super::content::{FindingRow, ResourceSum, with_unit};
+use super::content::{FindingRow, ResourceSum, sum_by_type, with_unit};
 use super::{ReportFormat, html, markdown, pdf, render_error};
 
 /// The kinds of node a brief is written for: the work whose "why" a team lead is asked.
@@ -251,7 +251,8 @@ pub(crate) fn review_text(latest: Option<NaiveDate>, count: usize) -> String {
     }
 }
 
-/// The present nodes `id` supports directly, in plan order of their kind.
+/// The present nodes `id` supports directly, the nearest level first (a strategy before
+/// a team goal), so each line reads upward.
 fn supported_by<'a>(graph: &'a PlanGraph, id: &str) -> Vec<&'a Node> {
     let mut up: Vec<&Node> = graph
         .links_of(id)
@@ -344,21 +345,12 @@ fn counting_allocations<'a>(graph: &'a PlanGraph, funded: &[&'a Node]) -> Vec<Co
 
 /// Allocations summed by resource type and unit, as the report's goal sections sum them.
 fn summed(allocations: &[Counted]) -> Vec<ResourceSum> {
-    let mut sums: BTreeMap<(ResourceType, Option<&str>), f64> = BTreeMap::new();
-    for allocation in allocations {
-        if let Some(ty) = allocation.resource.resource_type {
-            *sums
-                .entry((ty, allocation.resource.unit.as_deref()))
-                .or_default() += allocation.amount;
-        }
-    }
-    sums.into_iter()
-        .map(|((ty, unit), amount)| ResourceSum {
-            resource_type: ty,
-            type_label: ty.label(),
-            unit: unit.map(str::to_owned),
-            amount,
-            amount_text: with_unit(amount, unit),
-        })
-        .collect()
+    sum_by_type(allocations.iter().filter_map(|allocation| {
+        let resource = allocation.resource;
+        Some((
+            resource.resource_type?,
+            resource.unit.as_deref(),
+            allocation.amount,
+        ))
+    }))
 }

@@ -605,14 +605,23 @@ fn children(index: &Index, scope: &[bool], at: usize) -> Vec<usize> {
 
 /// Counting allocations to the given actions, summed by resource type and unit.
 fn sum_allocations(index: &Index, actions: &[usize]) -> Vec<ResourceSum> {
+    sum_by_type(actions.iter().flat_map(|&action| {
+        index.allocated_to[action]
+            .iter()
+            .filter_map(|&(resource, amount)| {
+                let resource = &index.nodes[resource];
+                Some((resource.resource_type?, resource.unit.as_deref(), amount))
+            })
+    }))
+}
+
+/// Amounts summed by resource type and unit, as every report and the brief show them.
+pub(super) fn sum_by_type<'a>(
+    amounts: impl Iterator<Item = (ResourceType, Option<&'a str>, f64)>,
+) -> Vec<ResourceSum> {
     let mut sums: BTreeMap<(ResourceType, Option<&str>), f64> = BTreeMap::new();
-    for &action in actions {
-        for &(resource, amount) in &index.allocated_to[action] {
-            let resource = &index.nodes[resource];
-            if let Some(ty) = resource.resource_type {
-                *sums.entry((ty, resource.unit.as_deref())).or_default() += amount;
-            }
-        }
+    for (ty, unit, amount) in amounts {
+        *sums.entry((ty, unit)).or_default() += amount;
     }
     sums.into_iter()
         .map(|((ty, unit), amount)| ResourceSum {
