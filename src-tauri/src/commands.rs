@@ -11,18 +11,18 @@ use throughline_core::files::write_atomically;
 use throughline_core::foreign;
 use throughline_core::graph::{Edit, PlanGraph};
 use throughline_core::model::{DEFAULT_REVIEW_CADENCE_DAYS, PlanSettings};
-use throughline_core::report::{ReportFormat, ReportOptions, write_report};
+use throughline_core::report::{Brief, ReportFormat, ReportOptions, write_brief, write_report};
 use throughline_core::store::{Store, load_plan};
 
 use crate::dialogs::{
-    IMPORTABLE, JSON_PLAN, PLAN_FILE, SPREADSHEET_TEMPLATE, choose_file_to_open,
+    IMPORTABLE, JSON_PLAN, PLAN_FILE, SPREADSHEET_TEMPLATE, brief_file, choose_file_to_open,
     choose_file_to_save, report_file,
 };
 use crate::error::{AppError, AppResult, INTERNAL};
 use crate::file_names::{
-    imported_file_name, plan_file_name, plan_name_from_file, report_file_name,
+    brief_file_name, imported_file_name, plan_file_name, plan_name_from_file, report_file_name,
 };
-use crate::models::{EditAnswer, ImportedPlan, OpenedPlan, PlanState};
+use crate::models::{EditAnswer, ImportedPlan, OpenedPlan, PlanState, SharedBrief};
 use crate::state::AppState;
 
 /// The plan the app opened at start (or the error that kept it from opening).
@@ -214,6 +214,31 @@ pub async fn export_report<R: Runtime>(
     .await
     .map_err(|error| AppError::new(INTERNAL, format!("The report could not finish: {error}.")))??;
     Ok(Some(path.display().to_string()))
+}
+
+/// "Share brief": checks that `node` is an initiative or strategy of the open plan, asks
+/// the user where to write its one-page brief in `format` (`pdf`, `html`, `md`), writes
+/// it as of the app's date, and answers the path and what the PDF had to leave out.
+#[tauri::command]
+pub async fn share_brief<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    node: String,
+    format: ReportFormat,
+) -> AppResult<Option<SharedBrief>> {
+    // Gathered before the dialog: a node that has no brief is refused before asking.
+    let brief = state.read(|open, as_of| Brief::build(open.store.graph(), &node, as_of))?;
+    let proposed = brief_file_name(&brief.subject.title, format);
+    let title = "Share a one-page brief";
+    let Some(path) = choose_file_to_save(&window, title, &proposed, brief_file(format)).await
+    else {
+        return Ok(None);
+    };
+    let left_out = write_brief(&path, format, &brief)?;
+    Ok(Some(SharedBrief {
+        path: path.display().to_string(),
+        left_out,
+    }))
 }
 
 /// Applies one edit in one transaction and answers what it changed; a refused edit

@@ -75,6 +75,19 @@ pub fn report_file(format: ReportFormat) -> FileType {
     }
 }
 
+/// The file type of a one-page brief in `format`.
+pub fn brief_file(format: ReportFormat) -> FileType {
+    let name = match format {
+        ReportFormat::Pdf => "PDF brief (one page)",
+        ReportFormat::Markdown => "Markdown brief",
+        _ => "HTML brief",
+    };
+    FileType {
+        name,
+        extension: format.extension(),
+    }
+}
+
 /// Asks the user where to write a new file of `file_type`, proposing `file_name`.
 /// `None` when the user cancels.
 pub async fn choose_file_to_save<R: Runtime>(

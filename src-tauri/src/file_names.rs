@@ -18,6 +18,12 @@ pub fn report_file_name(plan_name: &str, team: Option<&str>, format: ReportForma
     format!("{}{team}.{}", slug(plan_name), format.extension())
 }
 
+/// The name proposed for the brief of the node titled `title`:
+/// `brief-launch-the-self-service-portal.pdf`.
+pub fn brief_file_name(title: &str, format: ReportFormat) -> String {
+    format!("brief-{}.{}", slug(title), format.extension())
+}
+
 /// The file name an imported file becomes: `board.json` or `board.xlsx` gives `board.throughline`.
 pub fn imported_file_name(source: &Path) -> String {
     let stem = source.file_stem().unwrap_or_default().to_string_lossy();

@@ -851,4 +851,40 @@ fn import_reads_a_spreadsheet_into_a_new_plan_file_and_answers_its_summary() {
     assert_eq!(error["code"], json!("invalid_field"), "{error}");
     assert!(!workspace.saved("q3.throughline").exists());
     assert_eq!(app.current()["path"], json!(target.display().to_string()));
+fn share_brief_writes_the_one_page_brief_where_the_dialog_answered() {
+    let workspace = Workspace::new();
+    let path = workspace.path("sample.throughline");
+    Store::create(&path, &throughline_core::sample::sample_plan())
+        .expect("the sample plan file is written");
+    let app = start(workspace.launch(Some(&path)));
+    let answer = app.ok(
+        "share_brief",
+        json!({ "node": "I-PORTAL", "format": "pdf" }),
+    );
+    let target =
+        workspace.saved("brief-launch-the-self-service-portal-with-the-top-50-request-types.pdf");
+    assert_eq!(
+        answer,
+        json!({ "path": target.display().to_string(), "left_out": null }),
+        "share_brief answers the file it wrote, and that the brief fit one page"
+    );
+    let text = pdf_extract_text(&target);
+    assert!(
+        text.contains("page 1 of 1") && text.contains("Shift left to self-service"),
+        "the file is the one-page brief of the initiative: {text}"
+    );
+    for (node, code) in [("TG-FCR", "not_briefable"), ("NOPE", "unknown_node")] {
+        let error = app.refused("share_brief", json!({ "node": node, "format": "md" }));
+        assert_eq!(error["code"], json!(code), "{error}");
+        assert!(
+            error["message"].as_str().unwrap_or_default().contains(node),
+            "the message names {node}: {error}"
+        );
+    }
+}
+
+fn pdf_extract_text(path: &Path) -> String {
+    let bytes =
+        std::fs::read(path).unwrap_or_else(|error| panic!("{} exists: {error}", path.display()));
+    pdf_extract::extract_text_from_mem(&bytes).expect("the PDF reads back as text")
 }

@@ -52,6 +52,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> taur
             commands::undo,
             commands::redo,
             commands::export_report,
+            commands::share_brief,
             commands::open_read_only,
             commands::open_sample,
             commands::import_plan,

@@ -78,4 +78,12 @@ pub struct ImportedPlan {
     /// What became of its contents, one line each, as the core words them: counts per
     /// element type or per kind, what was derived, what was skipped and why.
     pub summary: Vec<String>,
+/// What "Share brief" wrote.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SharedBrief {
+    /// The file written.
+    pub path: String,
+    /// What the one-page PDF had to leave out ("2 findings"), or null when it fit.
+    pub left_out: Option<String>,
 }

@@ -57,6 +57,8 @@ enum Command {
     Whatif(commands::whatif::Args),
     /// Write the spreadsheet template to fill in and import: XLSX, or CSV.
     Template(commands::template::Args),
+    /// Write the one-page alignment brief of an initiative or strategy: HTML, PDF or Markdown.
+    Brief(commands::brief::Args),
 }
 
 fn run(command: Command) -> anyhow::Result<Outcome> {
@@ -71,6 +73,7 @@ fn run(command: Command) -> anyhow::Result<Outcome> {
         Command::Diff(args) => commands::diff::run(args),
         Command::Whatif(args) => commands::whatif::run(args),
         Command::Template(args) => commands::template::run(args),
+        Command::Brief(args) => commands::brief::run(args),
     }
 }
 

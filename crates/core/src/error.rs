@@ -180,6 +180,19 @@ pub enum Error {
     )]
     DuplicateBaseline { path: PathBuf, name: String },
 
+    /// A brief was asked for a node that is neither an initiative nor a strategy.
+    #[error(
+        "node {} ({}) is {}; a brief is written for an initiative or a strategy",
+        Literal(id),
+        Literal(title),
+        a(kind.label())
+    )]
+    NotBriefable {
+        id: String,
+        title: String,
+        kind: NodeKind,
+    },
+
     /// A report could not be rendered (a defect of ours, not of the plan).
     #[error("could not render the {format} report: {detail}")]
     Render {
@@ -274,13 +287,14 @@ pub enum ErrorCode {
     Store,
     NothingToDo,
     UnknownTeam,
+    NotBriefable,
     Render,
     UnknownBaseline,
     DuplicateBaseline,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 29] = [
+    pub const ALL: [ErrorCode; 30] = [
         ErrorCode::InvalidField,
         ErrorCode::UnknownNode,
         ErrorCode::DuplicateNode,
@@ -307,6 +321,7 @@ impl ErrorCode {
         ErrorCode::Store,
         ErrorCode::NothingToDo,
         ErrorCode::UnknownTeam,
+        ErrorCode::NotBriefable,
         ErrorCode::Render,
         ErrorCode::UnknownBaseline,
         ErrorCode::DuplicateBaseline,
@@ -341,6 +356,7 @@ impl ErrorCode {
             ErrorCode::Store => "store",
             ErrorCode::NothingToDo => "nothing_to_do",
             ErrorCode::UnknownTeam => "unknown_team",
+            ErrorCode::NotBriefable => "not_briefable",
             ErrorCode::Render => "render",
             ErrorCode::UnknownBaseline => "unknown_baseline",
             ErrorCode::DuplicateBaseline => "duplicate_baseline",
@@ -380,6 +396,7 @@ impl Error {
             Error::Sqlite(_) => ErrorCode::Store,
             Error::NothingTo(_) => ErrorCode::NothingToDo,
             Error::UnknownTeam { .. } => ErrorCode::UnknownTeam,
+            Error::NotBriefable { .. } => ErrorCode::NotBriefable,
             Error::Render { .. } => ErrorCode::Render,
             Error::UnknownBaseline { .. } => ErrorCode::UnknownBaseline,
             Error::DuplicateBaseline { .. } => ErrorCode::DuplicateBaseline,

@@ -22,6 +22,8 @@ pub struct RuleBook {
     pub rules: Vec<RuleEntry>,
     /// What the alignment score means, in one sentence.
     pub score_sentence: String,
+    /// The kinds of node a one-page brief is written for ("Share brief").
+    pub brief_kinds: Vec<NodeKind>,
 }
 
 /// One allowed pair of node kinds for a link kind.
@@ -72,6 +74,7 @@ pub fn rule_book() -> RuleBook {
         links,
         rules,
         score_sentence: SCORE_SENTENCE.to_owned(),
+        brief_kinds: crate::report::brief::BRIEF_KINDS.to_vec(),
     }
 }
 

@@ -393,6 +393,39 @@ async fn the_window_runs_only_its_own_code_and_can_neither_read_nor_name_a_file(
     app.close().await;
 }
 
+/// Issue 13: "Share brief" in the Inspector writes the selected initiative's one-page brief
+/// where the (stand-in) save dialog answered, and says where.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and the app built with --features custom-protocol"]
+async fn share_brief_writes_the_initiatives_one_page_brief() {
+    let _one = ONE_WINDOW.lock().await;
+    let plan = TestPlan::sample();
+    let driver = Driver::start(&plan);
+    let app = driver.session().await;
+    select_in_outline(&app, "I-PORTAL").await;
+    app.click("share-brief").await;
+    let toast = app
+        .wait_text("toast", "confirm the brief was written", |text| {
+            text.contains("Brief written to")
+        })
+        .await;
+    let written = files_with_extension(&plan.save_dir(), "pdf");
+    assert_eq!(written.len(), 1, "one brief should be saved ({toast:?})");
+    assert!(
+        toast.contains(&written[0].display().to_string()) && !toast.contains("did not fit"),
+        "the toast names the file and the brief fit one page: {toast:?}"
+    );
+    let bytes = std::fs::read(&written[0]).expect("the brief reads");
+    assert!(bytes.starts_with(b"%PDF-"), "the brief is a PDF");
+    app.screenshot("brief-shared").await;
+
+    select_in_outline(&app, "TG-FCR").await;
+    app.wait_presence("share-brief", false, "a team goal has no brief")
+        .await;
+    app.close().await;
+    drop(driver);
+}
+
 /// Picks an item of the File menu.
 async fn file_menu(app: &App, item: &str) {
     app.click("file-menu-button").await;

@@ -147,5 +147,9 @@ export const RULE_BOOK: RuleBook = {
       "lowers_alignment": false
     }
   ],
-  "score_sentence": "The alignment score is the share of goals, strategies and initiatives that are aligned: each leads up to an organizational goal, with work toward it and resources behind it."
+  "score_sentence": "The alignment score is the share of goals, strategies and initiatives that are aligned: each leads up to an organizational goal, with work toward it and resources behind it.",
+  "brief_kinds": [
+    "initiative",
+    "strategy"
+  ]
 };

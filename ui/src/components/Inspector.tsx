@@ -1,4 +1,5 @@
-//! The Inspector: every field of the selected node, its links and findings, "Mark reviewed today".
+//! The Inspector: every field of the selected node, its links and findings, "Mark reviewed today",
+//! and "Share brief" for an initiative or strategy.
 import type { Node } from "../bindings/Node";
 import type { ResourceType } from "../bindings/ResourceType";
 import type { Status } from "../bindings/Status";
@@ -11,6 +12,7 @@ import { FindingBadge } from "./FindingBadge";
 import { InspectorFindings } from "./InspectorFindings";
 import { InspectorLinks } from "./InspectorLinks";
 import { KindChip } from "./KindChip";
+import { briefable } from "../model/rules";
 import { PlanOverview } from "./PlanOverview";
 
 export function Inspector() {
@@ -46,6 +48,13 @@ function NodeInspector({ node }: { node: Node }) {
         <code className="node-id" title="Node id">{node.id}</code>
         <FindingBadge findings={findings} />
         <span className="spacer" />
+        {briefable(node.kind) ? (
+          <button type="button" className="icon-button" data-testid="share-brief"
+            title="Share brief: one A4 page on why this is done, every line up to the organization's goals, its resources and findings"
+            aria-label="Share brief" onClick={() => void actions.shareBrief(node.id)}>
+            <Icon name="share" size={15} />
+          </button>
+        ) : null}
         <button type="button" className="icon-button danger" data-testid="inspector-delete"
           title="Delete this node and its links (Undo brings it back)" aria-label="Delete node" onClick={() => void remove()}>
           <Icon name="trash" size={15} />

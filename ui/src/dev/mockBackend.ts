@@ -48,6 +48,8 @@ export function installMockBackend(recording: Recording, options: { path?: strin
         (args.onChosen as Channel<string>).onmessage(name);
         return `${FOLDER}/${name}`;
       }
+      case "share_brief":
+        return { path: `${FOLDER}/brief-${String(args.node).toLowerCase()}.${String(args.format)}`, left_out: null };
       default:
         throw { code: "internal", message: `The mock backend does not know ${cmd}.` } satisfies AppError;
     }

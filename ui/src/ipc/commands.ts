@@ -2,6 +2,7 @@
 //! No command takes a path: Rust asks the user for files, and `null` means the user cancelled.
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { Edit } from "../bindings/Edit";
+import type { SharedBrief } from "../bindings/SharedBrief";
 import { toAppError, type EditAnswer, type ImportedPlan, type OpenedPlan, type PlanState, type ReportFormat } from "./types";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -35,6 +36,9 @@ export const redo = () => call<EditAnswer>("redo");
 /** Resolves to the path written, or null; `onChosen` hears the file's name as soon as the user picks it. */
 export const exportReport = (format: ReportFormat, team: string | null, onChosen: (fileName: string) => void) =>
   call<string | null>("export_report", { format, team, onChosen: new Channel<string>(onChosen) });
+
+/** "Share brief": the one-page brief of an initiative or strategy, where the user chooses; null if cancelled. */
+export const shareBrief = (node: string, format: ReportFormat) => call<SharedBrief | null>("share_brief", { node, format });
 
 let prefetched: Promise<PlanState> | null = null;
 

@@ -23,6 +23,11 @@ export const RULE_ORDER: Rule[] = RULE_BOOK.rules.map((entry) => entry.rule);
 
 export const SCORE_SENTENCE = RULE_BOOK.score_sentence;
 
+/** Whether the core writes a one-page brief for this kind of node ("Share brief"). */
+export function briefable(kind: NodeKind): boolean {
+  return RULE_BOOK.brief_kinds.includes(kind);
+}
+
 /**
  * The score as the core shows it (Summary::score_text): a whole percentage rounded down, or "n/a".
  * Integer counts, not the fraction: 29 of 100 is 29%, where floor(0.29 * 100) would be 28.

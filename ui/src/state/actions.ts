@@ -144,6 +144,16 @@ export function makeActions(dispatch: Dispatch) {
         dispatch({ type: "exporting", file: null });
       }
     },
+    async shareBrief(node: string) {
+      try {
+        const shared = await ipc.shareBrief(node, "pdf");
+        if (!shared) return;
+        if (shared.left_out) showInfo(dispatch, `Brief written to ${shared.path}, but it did not fit on one page: left out ${shared.left_out}.`);
+        else showInfo(dispatch, `Brief written to ${shared.path}`);
+      } catch (error) {
+        showError(dispatch, error);
+      }
+    },
   };
 }
 

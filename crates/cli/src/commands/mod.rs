@@ -1,6 +1,7 @@
 //! One module per subcommand: its arguments and what it does.
 
 pub mod baseline;
+pub mod brief;
 pub mod check;
 pub mod demo;
 pub mod diff;

@@ -23,6 +23,8 @@ use crate::model::{LinkKind, Node, NodeKind, Plan, ResourceType, Status};
 use crate::text::format_amount;
 
 use super::ReportOptions;
+use super::review_log::{ReviewLogRow, review_log};
+use super::roadmap::{Roadmap, roadmap};
 
 /// How many organizational goals a node's "reaches" list names before it says "and more":
 /// keeps the team sections linear in the size of the plan.
@@ -57,6 +59,11 @@ pub struct Report {
     pub teams: Vec<TeamSection>,
     /// "Changes since" a baseline, when the report was asked for one.
     pub changes: Option<ChangesSection>,
+    /// Each present goal and strategy in scope with its reviews (PLAN-FORMAT.md).
+    pub review_log: Vec<ReviewLogRow>,
+    /// Initiatives and strategies on a timeline by target date, under the org goals
+    /// they reach.
+    pub roadmap: Roadmap,
     /// The plan (limited to the scope) and the analysis (limited to the scope), for JSON.
     #[serde(skip)]
     pub plan: Plan,
@@ -99,6 +106,8 @@ pub struct GoalSection {
     pub status: Status,
     pub severity: Option<Severity>,
     pub finding_count: usize,
+    /// "last reviewed 2026-10-01 (3 reviews)" or "never reviewed".
+    pub review_text: String,
     /// Counting allocations to every action in the tree, summed by resource type and unit.
     pub resources: Vec<ResourceSum>,
     /// The tree below the goal, depth first; depth 1 are its direct supporters.
@@ -258,17 +267,17 @@ pub struct MapNode {
 }
 
 /// The plan indexed by position, with present-only adjacency.
-struct Index<'a> {
-    nodes: &'a [Node],
-    position: HashMap<&'a str, usize>,
+pub(super) struct Index<'a> {
+    pub(super) nodes: &'a [Node],
+    pub(super) position: HashMap<&'a str, usize>,
     /// supports targets of each node (present links only)
-    up: Vec<Vec<usize>>,
+    pub(super) up: Vec<Vec<usize>>,
     /// supporters of each node (present links only)
-    down: Vec<Vec<usize>>,
+    pub(super) down: Vec<Vec<usize>>,
     /// counting allocations to each node: (resource, amount)
-    allocated_to: Vec<Vec<(usize, f64)>>,
+    pub(super) allocated_to: Vec<Vec<(usize, f64)>>,
     /// counting allocations from each resource: (target, amount)
-    allocated_from: Vec<Vec<(usize, f64)>>,
+    pub(super) allocated_from: Vec<Vec<(usize, f64)>>,
 }
 
 impl<'a> Index<'a> {
@@ -315,17 +324,21 @@ impl<'a> Index<'a> {
         index
     }
 
-    fn present(&self, at: usize) -> bool {
+    pub(super) fn present(&self, at: usize) -> bool {
         self.nodes[at].is_present()
     }
 }
 
 /// What the findings say of each node position: the worst severity and the count, whether
 /// a rule that lowers alignment fires, and the sum the analysis found over capacity.
-struct FindingTally {
+pub(super) struct FindingTally {
     worst: Vec<Option<Severity>>,
     count: Vec<usize>,
     misaligned: Vec<bool>,
+    /// The analysis found the node's review overdue (`stale_review`).
+    pub(super) stale_review: Vec<bool>,
+    /// The analysis found the node open past its target date (`past_target`).
+    pub(super) past_target: Vec<bool>,
     over_allocated: Vec<Option<f64>>,
     /// Each resource's counting allocations summed, by the analysis's one definition.
     allocated: std::collections::BTreeMap<String, f64>,
@@ -338,6 +351,8 @@ impl FindingTally {
             worst: vec![None; count],
             count: vec![0; count],
             misaligned: vec![false; count],
+            stale_review: vec![false; count],
+            past_target: vec![false; count],
             over_allocated: vec![None; count],
             allocated: crate::analysis::allocated_by_resource(graph),
         };
@@ -345,6 +360,8 @@ impl FindingTally {
             if let Some(&at) = index.position.get(finding.node.as_str()) {
                 tally.count[at] += 1;
                 tally.misaligned[at] |= finding.rule.lowers_alignment();
+                tally.stale_review[at] |= finding.rule == Rule::StaleReview;
+                tally.past_target[at] |= finding.rule == Rule::PastTarget;
                 if finding.rule == Rule::OverAllocated {
                     tally.over_allocated[at] = finding.allocated;
                 }
@@ -431,8 +448,18 @@ impl Report {
             .collect();
 
         let allocations = allocation_rows(&index, &full_plan, &scope);
-        let teams = team_sections(&index, &scope, &tally, &findings, options.team.as_deref());
+        let reaches = org_goals_reached(&index);
+        let teams = team_sections(
+            &index,
+            &scope,
+            &tally,
+            &reaches,
+            &findings,
+            options.team.as_deref(),
+        );
         let map = map_graph(&index, &scope, &tally);
+        let review_log = review_log(&index, &scope, &tally);
+        let roadmap = roadmap(&index, &scope, &tally, &reaches, options.as_of);
 
         let plan = if options.team.is_some() {
             scoped_plan(&index, &full_plan, &scope)
@@ -460,6 +487,8 @@ impl Report {
             allocations,
             teams,
             changes: None,
+            review_log,
+            roadmap,
             plan,
             analysis,
             graph: map,
@@ -614,6 +643,7 @@ fn goal_section(index: &Index, scope: &[bool], tally: &FindingTally, goal: usize
         status: node.status,
         severity: tally.worst[goal],
         finding_count: tally.count[goal],
+        review_text: super::brief::review_text(node.latest_review(), node.reviews.len()),
         resources: sum_allocations(index, &actions),
         rows,
     }
@@ -632,14 +662,23 @@ fn children(index: &Index, scope: &[bool], at: usize) -> Vec<usize> {
 
 /// Counting allocations to the given actions, summed by resource type and unit.
 fn sum_allocations(index: &Index, actions: &[usize]) -> Vec<ResourceSum> {
+    sum_by_type(actions.iter().flat_map(|&action| {
+        index.allocated_to[action]
+            .iter()
+            .filter_map(|&(resource, amount)| {
+                let resource = &index.nodes[resource];
+                Some((resource.resource_type?, resource.unit.as_deref(), amount))
+            })
+    }))
+}
+
+/// Amounts summed by resource type and unit, as every report and the brief show them.
+pub(super) fn sum_by_type<'a>(
+    amounts: impl Iterator<Item = (ResourceType, Option<&'a str>, f64)>,
+) -> Vec<ResourceSum> {
     let mut sums: BTreeMap<(ResourceType, Option<&str>), f64> = BTreeMap::new();
-    for &action in actions {
-        for &(resource, amount) in &index.allocated_to[action] {
-            let resource = &index.nodes[resource];
-            if let Some(ty) = resource.resource_type {
-                *sums.entry((ty, resource.unit.as_deref())).or_default() += amount;
-            }
-        }
+    for (ty, unit, amount) in amounts {
+        *sums.entry((ty, unit)).or_default() += amount;
     }
     sums.into_iter()
         .map(|((ty, unit), amount)| ResourceSum {
@@ -773,6 +812,7 @@ fn team_sections(
     index: &Index,
     scope: &[bool],
     tally: &FindingTally,
+    reaches: &[Reach],
     findings: &[Finding],
     only: Option<&str>,
 ) -> Vec<TeamSection> {
@@ -790,7 +830,6 @@ fn team_sections(
     if members.is_empty() {
         return Vec::new();
     }
-    let reaches = org_goals_reached(index);
     members
         .into_iter()
         .map(|(team, nodes)| {
@@ -808,7 +847,7 @@ fn team_sections(
                     let nodes: Vec<TeamNode> = nodes
                         .iter()
                         .filter(|&&at| index.nodes[at].kind == kind)
-                        .map(|&at| team_node(index, tally, &reaches, at))
+                        .map(|&at| team_node(index, tally, reaches, at))
                         .collect();
                     (!nodes.is_empty()).then_some(TeamKindGroup {
                         kind,
@@ -876,15 +915,15 @@ pub(crate) fn goals_traced(plan: &Plan) -> Vec<(Vec<String>, bool)> {
 
 /// The organizational goals a node reaches, capped at [`REACH_LIMIT`].
 #[derive(Debug, Clone, Default)]
-struct Reach {
-    goals: Vec<usize>,
+pub(super) struct Reach {
+    pub(super) goals: Vec<usize>,
     more: bool,
 }
 
 /// For every present node, the org goals it reaches through present `supports` links
 /// (a resource: those its allocations' targets reach). One pass in topological order,
 /// parents first (supports links point to parents, and they form no loop).
-fn org_goals_reached(index: &Index) -> Vec<Reach> {
+pub(super) fn org_goals_reached(index: &Index) -> Vec<Reach> {
     let count = index.nodes.len();
     let mut pending: Vec<usize> = (0..count).map(|at| index.up[at].len()).collect();
     let mut ready: Vec<usize> = (0..count).filter(|&at| pending[at] == 0).collect();

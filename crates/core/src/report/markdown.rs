@@ -9,6 +9,7 @@ use minijinja::value::{Serde, Value};
 use crate::analysis::Severity;
 use crate::error::Result;
 
+use super::brief::Brief;
 use super::content::Report;
 use super::svg::{chart_text, charted};
 use super::templates::{environment, severity_words};
@@ -37,6 +38,22 @@ pub(crate) fn render(report: &Report) -> Result<String> {
             chart_omitted => omitted,
             chart_unlimited => unlimited,
             icons => severity_words(severity_emoji),
+        })
+        .map_err(|error| render_error(ReportFormat::Markdown, error))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The brief in Markdown, through the same escaper as the report.
+pub(crate) fn render_brief(brief: &Brief) -> Result<String> {
+    let env = environment().map_err(|error| render_error(ReportFormat::Markdown, error))?;
+    let mut text = env
+        .get_template("brief.md")
+        .and_then(|template| {
+            template.render(context! {
+                b => Value::from(Serde(brief)),
+                icons => severity_words(severity_emoji),
+            })
         })
         .map_err(|error| render_error(ReportFormat::Markdown, error))?;
     text.push('\n');

@@ -19,6 +19,7 @@ use crate::error::{Error, Result};
 use crate::files::write_atomically;
 use crate::graph::PlanGraph;
 
+pub mod brief;
 pub mod content;
 mod csv;
 pub(crate) mod escape;
@@ -28,10 +29,14 @@ mod json;
 mod markdown;
 mod pdf;
 mod progress;
+pub mod review_log;
+pub mod roadmap;
+mod roadmap_view;
 mod svg;
 mod templates;
 mod xlsx;
 
+pub use brief::{Brief, RenderedBrief, render_brief, write_brief};
 pub use content::Report;
 pub use progress::ReportStep;
 

@@ -340,7 +340,7 @@ fn legend() -> Vec<LegendItem> {
         .collect()
 }
 
-fn polygon(shape: Shape, x: f64, y: f64, w: f64, h: f64) -> String {
+pub(crate) fn polygon(shape: Shape, x: f64, y: f64, w: f64, h: f64) -> String {
     let Some(points) = unit_points(shape) else {
         return String::new();
     };
@@ -351,7 +351,7 @@ fn polygon(shape: Shape, x: f64, y: f64, w: f64, h: f64) -> String {
         .join(" ")
 }
 
-fn corner_radius(shape: Shape, h: f64) -> f64 {
+pub(crate) fn corner_radius(shape: Shape, h: f64) -> f64 {
     match shape {
         Shape::Pill => h / 2.0,
         Shape::Rect => 3.0,

@@ -14,12 +14,15 @@ use super::escape::escape_markdown;
 
 const MARKDOWN: &str = "markdown";
 
-const TEMPLATES: [(&str, &str); 5] = [
+const TEMPLATES: [(&str, &str); 8] = [
     ("report.html", include_str!("templates/report.html")),
     ("style.css.html", include_str!("templates/style.css.html")),
     ("map.svg", include_str!("templates/map.svg")),
     ("chart.svg", include_str!("templates/chart.svg")),
+    ("roadmap.svg", include_str!("templates/roadmap.svg")),
     ("report.md", include_str!("templates/report.md")),
+    ("brief.html", include_str!("templates/brief.html")),
+    ("brief.md", include_str!("templates/brief.md")),
 ];
 
 /// A fresh environment holding every report template.

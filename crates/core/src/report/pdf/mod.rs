@@ -10,13 +10,17 @@
 //! Characters the font lacks (most emoji) print as an empty box; they never stop the
 //! report, and the rest of the line stays extractable.
 
+mod brief;
 mod chart;
 mod drawing;
 mod layout;
+mod review_log;
+mod roadmap;
 mod sections;
 
 use crate::error::Result;
 
+use super::brief::Brief;
 use super::content::Report;
 use super::{ReportFormat, ReportStep, render_error};
 
@@ -32,6 +36,26 @@ pub(crate) fn render(report: &Report, progress: &mut dyn FnMut(ReportStep)) -> R
         title.push_str(&format!(" for {team}"));
     }
     drawing::draw(&pages, title, &metrics, progress)
+}
+
+/// The one-page brief, and what it had to leave out to stay on one page.
+pub(crate) fn render_brief(brief: &Brief) -> Result<(Vec<u8>, Option<String>)> {
+    let metrics = FontMetrics::new()
+        .ok_or_else(|| render_error(ReportFormat::Pdf, "the bundled font could not be read"))?;
+    let (pages, left_out) = lay_out_brief(brief, &metrics);
+    let title = format!("Alignment brief: {}", brief.subject.title);
+    let bytes = drawing::draw(&pages, title, &metrics, &mut |_| {})?;
+    Ok((bytes, left_out))
+}
+
+fn lay_out_brief(brief: &Brief, metrics: &FontMetrics) -> (Vec<Vec<Op>>, Option<String>) {
+    let mut layout = Layout::new(metrics);
+    let left_out = brief::lay_out(&mut layout, brief);
+    let footer = format!(
+        "{} \u{2014} brief on {} \u{2014} as of {}",
+        brief.plan_name, brief.subject.id, brief.as_of
+    );
+    (layout.finish(&footer), left_out)
 }
 
 /// The report's pages, each ending with its footer.

@@ -18,6 +18,8 @@ use crate::text::format_amount;
 
 use super::chart::chart;
 use super::layout::{Align, BODY, CONTENT_W, INK, LINE, Layout, MUTED, Rgb, SMALL, column};
+use super::review_log::review_log;
+use super::roadmap::roadmap;
 
 /// Findings on the first page, right after the summary.
 pub(super) const PRESSING_FINDINGS: usize = 10;
@@ -47,6 +49,9 @@ pub(super) fn lay_out(layout: &mut Layout, report: &Report) {
     pressing_findings(layout, report);
     changes(layout, report);
     goals(layout, report);
+    layout.new_page();
+    roadmap(layout, report);
+    review_log(layout, report);
     layout.new_page();
     findings(layout, report);
     resources(layout, report);
@@ -257,6 +262,7 @@ fn goal_section(layout: &mut Layout, goal: &GoalSection) {
     if let Some(team) = &goal.team {
         meta.push(team.clone());
     }
+    meta.push(goal.review_text.clone());
     layout.paragraph(&meta.join(" \u{00b7} "), SMALL, MUTED, 0.0);
     match &goal.why {
         Some(why) => layout.paragraph(&format!("Why: {why}"), BODY, INK, 0.0),
