@@ -15,6 +15,7 @@ pub mod interchange;
 pub mod model;
 pub mod plan_change;
 pub mod report;
+pub mod roadmap;
 pub mod rule_book;
 pub mod sample;
 pub mod store;
