@@ -54,6 +54,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> taur
             commands::export_report,
             commands::open_read_only,
             commands::open_sample,
+            commands::roadmap,
         ])
         .setup(move |app| {
             // The config's windows exist by now; their pages have not been painted yet.

@@ -2,6 +2,8 @@
 //! No command takes a path: Rust asks the user for files, and `null` means the user cancelled.
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { Edit } from "../bindings/Edit";
+import type { Roadmap } from "../bindings/Roadmap";
+import type { RoadmapGrouping } from "../bindings/RoadmapGrouping";
 import { toAppError, type EditAnswer, type OpenedPlan, type PlanState, type ReportFormat } from "./types";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -31,6 +33,9 @@ export const redo = () => call<EditAnswer>("redo");
 /** Resolves to the path written, or null; `onChosen` hears the file's name as soon as the user picks it. */
 export const exportReport = (format: ReportFormat, team: string | null, onChosen: (fileName: string) => void) =>
   call<string | null>("export_report", { format, team, onChosen: new Channel<string>(onChosen) });
+
+/** The core's roadmap of the open plan, as of the plan's date. */
+export const roadmap = (grouping: RoadmapGrouping) => call<Roadmap>("roadmap", { grouping });
 
 let prefetched: Promise<PlanState> | null = null;
 
