@@ -106,7 +106,7 @@ function NodeInspector({ node }: { node: Node }) {
       <TextField label="Notes" testId="inspector-notes" multiline value={node.notes ?? ""}
         onCommit={(notes) => save({ notes: optional(notes) })} />
 
-      {!isResource ? <ReviewLog key={node.id} node={node} /> : null}
+      {!isResource ? <ReviewLog node={node} /> : null}
       <section className="inspector-section">
         <h3>Findings</h3>
         <InspectorFindings findings={findings} />

@@ -7,6 +7,7 @@ import { review, withReview } from "../model/briefing";
 import { useActions } from "../state/actions";
 import { usePlan } from "../state/store";
 import { Icon } from "../theme/icons";
+import "./reviewLog.css";
 
 /**
  * The log newest first. A `last_reviewed` date set before the log existed (or by an import)

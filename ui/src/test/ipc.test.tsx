@@ -94,7 +94,7 @@ describe("edits through IPC, answered as the core recorded them", () => {
     await waitFor(() =>
       expect(engine.plan.nodes.find((n) => n.id === "G1")?.reviews, "one entry, blank note left out").toEqual([{ date: SMALL.as_of, audience: "Board" }]),
     );
-    await waitFor(() => expect(screen.getAllByTestId("review-entry")[0].textContent).toBe(`${SMALL.as_of}Board`));
+    await waitFor(() => expect(screen.getAllByTestId("review-entry").map((e) => e.textContent), "newest first, the old date kept").toEqual([`${SMALL.as_of}Board`, "2026-11-01Reviewed"]));
     expect(screen.getByTestId<HTMLInputElement>("review-audience").value, "the fields clear for the next entry").toBe("");
   });
 
