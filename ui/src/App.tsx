@@ -94,7 +94,7 @@ export function App() {
     );
 
   return (
-    <div className="app" data-testid="app-ready">
+    <div className={state.briefing ? "app briefing-open" : "app"} data-testid="app-ready">
       <TopBar />
       <LeftRail />
       <main className="view" aria-label={state.view}>

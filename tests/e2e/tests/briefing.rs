@@ -40,7 +40,7 @@ async fn select_in_outline(app: &App, id: &str) {
 async fn review_entries(app: &App) -> Vec<String> {
     let value = app
         .script(
-            "return [...document.querySelectorAll('[data-testid=review-entry]')].map((e) => e.innerText);",
+            "return [...document.querySelectorAll('[data-testid=review-entry]')].map((e) => e.innerText.trim());",
             vec![],
         )
         .await;

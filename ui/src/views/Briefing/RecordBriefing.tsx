@@ -4,17 +4,16 @@ import { useState } from "react";
 import { isReviewed, recordBriefing, review, type BriefingScope, type BriefingStep } from "../../model/briefing";
 import { showInfo, useActions } from "../../state/actions";
 import { usePlan } from "../../state/store";
-import { Icon } from "../../theme/icons";
+import type { Node } from "../../bindings/Node";
+import { Icon, KindGlyph } from "../../theme/icons";
 
 export function RecordBriefing({ scope, steps, onRecorded }: { scope: BriefingScope; steps: BriefingStep[]; onRecorded: () => void }) {
   const { index, planState, dispatch } = usePlan();
   const actions = useActions();
   const [audience, setAudience] = useState("team" in scope ? `${scope.team} team` : "");
   const [note, setNote] = useState("");
-  const reviewed = steps.filter((s) => {
-    const node = index.nodes.get(s.id);
-    return node && isReviewed(node);
-  }).length;
+  const reviewedNodes = steps.map((s) => index.nodes.get(s.id)).filter((node): node is Node => !!node && isReviewed(node));
+  const reviewed = reviewedNodes.length;
 
   const record = async () => {
     const entry = review(planState.as_of, audience, note);
@@ -40,6 +39,9 @@ export function RecordBriefing({ scope, steps, onRecorded }: { scope: BriefingSc
         Adds a review dated {planState.as_of} to the log of the {reviewed} goals and strategies shown, so the plan
         remembers that their why was explained again.
       </p>
+      <ul className="briefing-reviewed" aria-label="Goals and strategies shown">
+        {reviewedNodes.map((node) => <li key={node.id}><KindGlyph kind={node.kind} size={12} /> {node.title}</li>)}
+      </ul>
       <label className="briefing-field">
         <span>Date</span>
         <input value={planState.as_of} readOnly data-testid="briefing-date" />

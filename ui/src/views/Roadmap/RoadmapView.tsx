@@ -82,16 +82,21 @@ export function RoadmapView() {
 function RoadmapBody({ roadmap }: { roadmap: Roadmap }) {
   const scale = timelineScale([roadmap.earliest, roadmap.latest], roadmap.as_of);
   const today = scale.at(roadmap.as_of);
+  // Month names need about 30 px each: past two years of axis, name every quarter.
+  const labelEvery = scale.months.length > 24 ? 3 : 1;
   return (
     <div className="roadmap-scroll">
       <div className="roadmap-grid">
         <div className="roadmap-axis-row">
           <div className="roadmap-label-head">{roadmap.grouping === "team" ? "Team and work" : "Goal and work"}</div>
           <div className="roadmap-axis" aria-hidden>
-            {scale.months.map((m) => (
+            {scale.months.map((m, at) => (
               <span key={m.date} className={`roadmap-month${m.yearStart ? " year" : ""}`} style={{ left: `${m.at * 100}%` }}>
-                {m.yearStart || m === scale.months[0] ? `${m.label} ${m.date.slice(0, 4)}` : m.label}
+                {at % labelEvery === 0 ? m.label : ""}
               </span>
+            ))}
+            {scale.months.filter((m, at) => m.yearStart || at === 0).map((m) => (
+              <span key={`year-${m.date}`} className="roadmap-year" style={{ left: `${m.at * 100}%` }}>{m.date.slice(0, 4)}</span>
             ))}
             <span className="roadmap-today-label" style={{ left: `${today * 100}%` }}>Today</span>
           </div>
