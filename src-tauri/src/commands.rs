@@ -12,6 +12,7 @@ use throughline_core::foreign;
 use throughline_core::graph::{Edit, PlanGraph};
 use throughline_core::model::{DEFAULT_REVIEW_CADENCE_DAYS, PlanSettings};
 use throughline_core::report::{Brief, ReportFormat, ReportOptions, write_brief, write_report};
+use throughline_core::roadmap::{Roadmap, RoadmapGrouping};
 use throughline_core::store::{Store, load_plan};
 
 use crate::dialogs::{
@@ -256,6 +257,16 @@ pub async fn undo(state: State<'_, AppState>) -> AppResult<EditAnswer> {
 #[tauri::command]
 pub async fn redo(state: State<'_, AppState>) -> AppResult<EditAnswer> {
     state.change(|open| open.history.redo(&mut open.store))
+}
+
+/// The open plan's strategies and initiatives by target date as of the app's date,
+/// grouped by org goal or by team (the core's roadmap).
+#[tauri::command]
+pub async fn roadmap(state: State<'_, AppState>, grouping: RoadmapGrouping) -> AppResult<Roadmap> {
+    state.read(|open, as_of| {
+        let plan = open.store.graph().to_plan();
+        Ok(throughline_core::roadmap::roadmap(&plan, as_of, grouping))
+    })
 }
 
 /// A JSON plan is imported, anything else is opened as a plan file (and refused by the

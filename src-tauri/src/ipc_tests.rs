@@ -887,4 +887,28 @@ fn pdf_extract_text(path: &Path) -> String {
     let bytes =
         std::fs::read(path).unwrap_or_else(|error| panic!("{} exists: {error}", path.display()));
     pdf_extract::extract_text_from_mem(&bytes).expect("the PDF reads back as text")
+fn the_roadmap_answers_the_open_plans_work_grouped_as_asked_and_refuses_an_unknown_grouping() {
+    let workspace = Workspace::new();
+    let path = workspace.path("sample.throughline");
+    Store::create(&path, &throughline_core::sample::sample_plan()).expect("the sample is written");
+    let app = start(workspace.launch(Some(&path)));
+    let by_team = app.ok("roadmap", json!({ "grouping": "team" }));
+    assert_eq!(by_team["as_of"], json!("2026-11-23"));
+    let teams: Vec<&str> = by_team["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .map(|group| group["title"].as_str().expect("a title"))
+        .collect();
+    assert_eq!(
+        teams,
+        ["Applications", "Infrastructure", "Security", "Service Desk"]
+    );
+    let by_goal = app.ok("roadmap", json!({ "grouping": "org_goal" }));
+    assert_eq!(by_goal["groups"][0]["goal"], json!("G-SERVICE"));
+    let refused = app.refused("roadmap", json!({ "grouping": "colour" }));
+    assert!(
+        refused["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "{refused}"
+    );
 }

@@ -57,11 +57,15 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> taur
             commands::open_sample,
             commands::import_plan,
             commands::save_spreadsheet_template,
+            commands::roadmap,
         ])
         .setup(move |app| {
             // The config's windows exist by now; their pages have not been painted yet.
             for window in app.webview_windows().values() {
                 webview::tune(window, &launch);
+                if let Some((width, height)) = launch.window_size {
+                    window.set_size(tauri::LogicalSize::new(width, height))?;
+                }
             }
             install(app.handle(), &launch)?;
             Ok(())

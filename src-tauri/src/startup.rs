@@ -40,6 +40,9 @@ pub struct Launch {
     pub gpu: bool,
     /// Env `THROUGHLINE_TRACE=1`: the UI's start-up milestones go to stdout (`webview.rs`).
     pub trace: bool,
+    /// Env `THROUGHLINE_WINDOW_SIZE=1920x1080`: the window's size in logical pixels, for a
+    /// projector, and for screenshots on a display with no window manager to resize it.
+    pub window_size: Option<(u32, u32)>,
 }
 
 impl Launch {
@@ -71,6 +74,16 @@ impl Launch {
             },
             gpu: env_flag("THROUGHLINE_GPU"),
             trace: env_flag("THROUGHLINE_TRACE"),
+            window_size: env_value("THROUGHLINE_WINDOW_SIZE").and_then(|text| {
+                let text = text.to_string_lossy();
+                let size = window_size(&text);
+                if size.is_none() {
+                    eprintln!(
+                        "throughline: THROUGHLINE_WINDOW_SIZE={text:?} is not a size like 1920x1080; using the default"
+                    );
+                }
+                size
+            }),
         }
     }
 
@@ -85,6 +98,13 @@ fn plan_argument(arguments: impl Iterator<Item = OsString>) -> Option<PathBuf> {
         .filter(|argument| !argument.to_string_lossy().starts_with('-'))
         .map(PathBuf::from)
         .next()
+}
+
+/// "WIDTHxHEIGHT" in pixels, each at least 1.
+fn window_size(text: &str) -> Option<(u32, u32)> {
+    let (width, height) = text.trim().split_once(['x', 'X'])?;
+    let size = (width.trim().parse().ok()?, height.trim().parse().ok()?);
+    (size.0 > 0 && size.1 > 0).then_some(size)
 }
 
 /// An environment variable set to `1`.
@@ -174,6 +194,15 @@ mod tests {
             plan_arg: plan_arg.map(PathBuf::from),
             plan_env: plan_env.map(PathBuf::from),
             ..Launch::default()
+        }
+    }
+
+    #[test]
+    fn a_window_size_reads_width_by_height_and_refuses_anything_else() {
+        assert_eq!(window_size("1920x1080"), Some((1920, 1080)));
+        assert_eq!(window_size(" 1280 X 800 "), Some((1280, 800)));
+        for bad in ["1920", "0x1080", "1920x", "wide", "-1x5", "1920x1080x2"] {
+            assert_eq!(window_size(bad), None, "{bad:?} is not a window size");
         }
     }
 

@@ -10,10 +10,12 @@ import * as ipc from "./ipc/commands";
 import { useActions } from "./state/actions";
 import { useStore } from "./state/store";
 import { milestone } from "./timing";
+import { BriefingView } from "./views/Briefing/BriefingView";
 import { FindingsView } from "./views/Findings/FindingsView";
 import { MapView } from "./views/Map/MapView";
 import { OutlineView } from "./views/Outline/OutlineView";
 import { ResourcesView } from "./views/Resources/ResourcesView";
+import { RoadmapView } from "./views/Roadmap/RoadmapView";
 import { TeamsView } from "./views/Teams/TeamsView";
 
 const isTyping = (target: EventTarget | null) =>
@@ -45,7 +47,7 @@ function useGlobalShortcuts() {
       } else if (mod && event.shiftKey && key === "s") {
         event.preventDefault();
         void actions.saveAs();
-      } else if (event.altKey && /^[1-5]$/.test(event.key)) {
+      } else if (event.altKey && /^[1-6]$/.test(event.key)) {
         event.preventDefault();
         dispatch({ type: "view", view: VIEWS[Number(event.key) - 1].view });
       } else if (event.key === "Escape" && !isTyping(event.target) && !document.querySelector(".modal, .popover")) {
@@ -92,7 +94,7 @@ export function App() {
     );
 
   return (
-    <div className="app" data-testid="app-ready">
+    <div className={state.briefing ? "app briefing-open" : "app"} data-testid="app-ready">
       <TopBar />
       <LeftRail />
       <main className="view" aria-label={state.view}>
@@ -101,9 +103,11 @@ export function App() {
         {state.view === "findings" ? <FindingsView /> : null}
         {state.view === "resources" ? <ResourcesView /> : null}
         {state.view === "teams" ? <TeamsView /> : null}
+        {state.view === "roadmap" ? <RoadmapView /> : null}
       </main>
       <Inspector />
       <StatusLine />
+      {state.briefing ? <BriefingView scope={state.briefing} /> : null}
       <Toast />
     </div>
   );

@@ -17,6 +17,7 @@ pub mod interchange;
 pub mod model;
 pub mod plan_change;
 pub mod report;
+pub mod roadmap;
 pub mod rule_book;
 pub mod sample;
 pub mod spreadsheet;

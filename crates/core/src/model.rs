@@ -275,6 +275,14 @@ impl Node {
             .max()
     }
 
+    /// Its target date has passed while it is still open: `past_target` of
+    /// ALIGNMENT-RULES.md, read by the analysis and the roadmap alike.
+    pub fn is_past_target(&self, as_of: NaiveDate) -> bool {
+        self.kind != NodeKind::Resource
+            && self.status.is_open()
+            && self.target_date.is_some_and(|target| target < as_of)
+    }
+
     /// A node with just the required fields; the rest are absent and status is active.
     pub fn new(id: impl Into<String>, kind: NodeKind, title: impl Into<String>) -> Node {
         Node {

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use throughline_core::{
     Analysis, Edit, Error, Link, LinkKey, LinkKind, Node, NodeKind, Plan, PlanGraph, ResourceType,
-    Status, analyse,
+    Review, Status, analyse,
 };
 
 /// The as-of date of every recording (the browser preview's default date too).
@@ -222,7 +222,13 @@ fn the_small_plan_and_its_edits_are_recorded() {
     recording.try_edit(
         "mark G1 reviewed today",
         "start",
-        updated(&graph, "G1", |g| g.last_reviewed = Some(today)),
+        updated(&graph, "G1", |g| {
+            g.reviews.push(Review {
+                date: today,
+                audience: Some("Board".to_owned()),
+                note: None,
+            })
+        }),
         "G1 reviewed",
     );
     recording.try_edit(

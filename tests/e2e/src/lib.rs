@@ -175,6 +175,11 @@ pub struct Driver {
 impl Driver {
     /// Starts tauri-driver with `plan`'s environment and waits until it answers /status.
     pub fn start(plan: &TestPlan) -> Driver {
+        Driver::start_with(plan, &[])
+    }
+
+    /// As [`Driver::start`], with more environment for the app (a window size, say).
+    pub fn start_with(plan: &TestPlan, more: &[(&str, &str)]) -> Driver {
         let port = free_port();
         let native_port = free_port();
         let mut command =
@@ -190,6 +195,7 @@ impl Driver {
         for (name, value) in plan.environment() {
             command.env(name, value);
         }
+        command.envs(more.iter().copied());
         let child = command.spawn().unwrap_or_else(|error| {
             panic!("tauri-driver could not start ({error}); install it with `cargo install tauri-driver --locked`")
         });

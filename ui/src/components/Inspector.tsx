@@ -1,4 +1,4 @@
-//! The Inspector: every field of the selected node, its links and findings, "Mark reviewed today",
+//! The Inspector: every field of the selected node, its links and findings, its review log,
 //! and "Share brief" for an initiative or strategy.
 import type { Node } from "../bindings/Node";
 import type { ResourceType } from "../bindings/ResourceType";
@@ -14,6 +14,7 @@ import { InspectorLinks } from "./InspectorLinks";
 import { KindChip } from "./KindChip";
 import { briefable } from "../model/rules";
 import { PlanOverview } from "./PlanOverview";
+import { ReviewLog } from "./ReviewLog";
 
 export function Inspector() {
   const { state, index } = usePlan();
@@ -26,7 +27,7 @@ export function Inspector() {
 }
 
 function NodeInspector({ node }: { node: Node }) {
-  const { index, planState, dispatch } = usePlan();
+  const { index, dispatch } = usePlan();
   const actions = useActions();
   const findings = index.findings.get(node.id) ?? [];
   const save = (change: Partial<Node>) => void actions.edit({ op: "update_node", node: { ...node, ...change } });
@@ -53,6 +54,13 @@ function NodeInspector({ node }: { node: Node }) {
             title="Share brief: one A4 page on why this is done, every line up to the organization's goals, its resources and findings"
             aria-label="Share brief" onClick={() => void actions.shareBrief(node.id)}>
             <Icon name="share" size={15} />
+          </button>
+        ) : null}
+        {!isResource ? (
+          <button type="button" className="icon-button" data-testid="inspector-briefing"
+            title="Start a briefing on this: from the organization's goals down to it and the work under it"
+            aria-label="Start a briefing" onClick={() => dispatch({ type: "briefing", scope: { node: node.id } })}>
+            <Icon name="briefing" size={15} />
           </button>
         ) : null}
         <button type="button" className="icon-button danger" data-testid="inspector-delete"
@@ -103,20 +111,11 @@ function NodeInspector({ node }: { node: Node }) {
           <TextField label="Unit" testId="inspector-unit" value={node.unit ?? ""} placeholder="EUR, hours, seats…"
             onCommit={(unit) => save({ unit: optional(unit) })} />
         </div>
-      ) : (
-        <div className="field-row reviewed">
-          <TextField label="Last reviewed" testId="inspector-last-reviewed" type="date" value={node.last_reviewed ?? ""}
-            onCommit={(d) => save({ last_reviewed: optional(d) })} />
-          <button type="button" data-testid="mark-reviewed" disabled={node.last_reviewed === planState.as_of}
-            title={`Set last reviewed to ${planState.as_of} after re-explaining it with the team`}
-            onClick={() => save({ last_reviewed: planState.as_of })}>
-            <Icon name="check" size={14} /> Mark reviewed today
-          </button>
-        </div>
-      )}
+      ) : null}
       <TextField label="Notes" testId="inspector-notes" multiline value={node.notes ?? ""}
         onCommit={(notes) => save({ notes: optional(notes) })} />
 
+      {!isResource ? <ReviewLog node={node} /> : null}
       <section className="inspector-section">
         <h3>Findings</h3>
         <InspectorFindings findings={findings} />

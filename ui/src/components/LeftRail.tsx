@@ -1,4 +1,4 @@
-//! The left rail: the five views, with the findings count on Findings.
+//! The left rail: the views, with the findings count on Findings.
 import { useStore, type View } from "../state/store";
 import { Icon, type IconName } from "../theme/icons";
 
@@ -8,6 +8,7 @@ const VIEWS: { view: View; label: string; icon: IconName; key: string }[] = [
   { view: "findings", label: "Findings", icon: "findings", key: "3" },
   { view: "resources", label: "Resources", icon: "resources", key: "4" },
   { view: "teams", label: "Teams", icon: "teams", key: "5" },
+  { view: "roadmap", label: "Roadmap", icon: "roadmap", key: "6" },
 ];
 
 export { VIEWS };

@@ -3,6 +3,8 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { Edit } from "../bindings/Edit";
 import type { SharedBrief } from "../bindings/SharedBrief";
+import type { Roadmap } from "../bindings/Roadmap";
+import type { RoadmapGrouping } from "../bindings/RoadmapGrouping";
 import { toAppError, type EditAnswer, type ImportedPlan, type OpenedPlan, type PlanState, type ReportFormat } from "./types";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -39,6 +41,8 @@ export const exportReport = (format: ReportFormat, team: string | null, onChosen
 
 /** "Share brief": the one-page brief of an initiative or strategy, where the user chooses; null if cancelled. */
 export const shareBrief = (node: string, format: ReportFormat) => call<SharedBrief | null>("share_brief", { node, format });
+/** The core's roadmap of the open plan, as of the plan's date. */
+export const roadmap = (grouping: RoadmapGrouping) => call<Roadmap>("roadmap", { grouping });
 
 let prefetched: Promise<PlanState> | null = null;
 

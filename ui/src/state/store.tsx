@@ -2,10 +2,11 @@
 import { createContext, useContext, useMemo, useReducer, type Dispatch, type ReactNode } from "react";
 import type { AppError, AppErrorCode, EditAnswer, PlanState } from "../ipc/types";
 import { applyEditAnswer } from "./editAnswer";
+import type { BriefingScope } from "../model/briefing";
 import { EMPTY_FILTER, type NodeFilter } from "../model/filter";
 import { buildIndex, type PlanIndex } from "../model/planIndex";
 
-export type View = "map" | "outline" | "findings" | "resources" | "teams";
+export type View = "map" | "outline" | "findings" | "resources" | "teams" | "roadmap";
 
 export type Toast = {
   id: number;
@@ -31,6 +32,8 @@ export type UiState = {
   /** The report being written (its file name), while Rust renders it. */
   exporting: string | null;
   team: string;
+  /** The briefing shown full-window, if one is. */
+  briefing: BriefingScope | null;
 };
 
 export type Action =
@@ -45,7 +48,8 @@ export type Action =
   | { type: "dismiss_toast"; id: number }
   | { type: "pending"; delta: number }
   | { type: "exporting"; file: string | null }
-  | { type: "team"; team: string };
+  | { type: "team"; team: string }
+  | { type: "briefing"; scope: BriefingScope | null };
 
 export const initialState: UiState = {
   planState: null,
@@ -58,6 +62,7 @@ export const initialState: UiState = {
   pending: 0,
   exporting: null,
   team: "",
+  briefing: null,
 };
 
 let toastSeq = 0;
@@ -74,6 +79,7 @@ export function reducer(state: UiState, action: Action): UiState {
         loadError: null,
         selected: stillThere ? state.selected : null,
         team: samePlan ? state.team : "",
+        briefing: samePlan ? state.briefing : null,
       };
     }
     case "edited": {
@@ -102,6 +108,8 @@ export function reducer(state: UiState, action: Action): UiState {
       return { ...state, exporting: action.file };
     case "team":
       return { ...state, team: action.team };
+    case "briefing":
+      return { ...state, briefing: action.scope };
   }
 }
 

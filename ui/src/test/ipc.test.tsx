@@ -86,11 +86,16 @@ describe("edits through IPC, answered as the core recorded them", () => {
     expect(screen.queryByTestId("toast"), "nothing was refused").toBeNull();
   });
 
-  it("marks a node reviewed on the as-of date of the PlanState", async () => {
+  it("marks a node reviewed by adding an entry dated the PlanState's as-of date to its review log", async () => {
     const engine = installMockBackend(SMALL);
     render(<StoreProvider><Harness select="G1" /></StoreProvider>);
-    fireEvent.click(await screen.findByTestId("mark-reviewed"));
-    await waitFor(() => expect(engine.plan.nodes.find((n) => n.id === "G1")?.last_reviewed, "set to as_of").toBe(SMALL.as_of));
+    fireEvent.change(await screen.findByTestId("review-audience"), { target: { value: "Board" } });
+    fireEvent.click(screen.getByTestId("mark-reviewed"));
+    await waitFor(() =>
+      expect(engine.plan.nodes.find((n) => n.id === "G1")?.reviews, "one entry, blank note left out").toEqual([{ date: SMALL.as_of, audience: "Board" }]),
+    );
+    await waitFor(() => expect(screen.getAllByTestId("review-entry").map((e) => e.textContent), "newest first, the old date kept").toEqual([`${SMALL.as_of}Board`, "2026-11-01Reviewed"]));
+    expect(screen.getByTestId<HTMLInputElement>("review-audience").value, "the fields clear for the next entry").toBe("");
   });
 
   it("adds an allocation from the inspector's link form with its amount", async () => {

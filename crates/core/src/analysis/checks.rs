@@ -263,10 +263,10 @@ pub(super) fn stale_review(facts: &Facts, node: &Node, as_of: NaiveDate, found: 
 /// whose `target_date` is before the as-of date |
 #[inline]
 pub(super) fn past_target(node: &Node, as_of: NaiveDate, found: &mut Vec<Finding>) {
-    if node.kind == NodeKind::Resource || !node.status.is_open() {
+    if !node.is_past_target(as_of) {
         return;
     }
-    let Some(target) = node.target_date.filter(|target| *target < as_of) else {
+    let Some(target) = node.target_date else {
         return;
     };
     found.push(Finding::new(

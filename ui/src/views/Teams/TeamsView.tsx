@@ -36,6 +36,12 @@ export function TeamsView() {
             </select>
           </label>
         ) : null}
+        {team ? (
+          <button type="button" data-testid="team-briefing" title={`A full-window walkthrough from the organization's goals down to ${team}'s work`}
+            onClick={() => dispatch({ type: "briefing", scope: { team } })}>
+            <Icon name="briefing" size={15} /> Brief {team}
+          </button>
+        ) : null}
       </div>
       {teams.length === 0 ? (
         <div className="empty-view">
