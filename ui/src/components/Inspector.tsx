@@ -1,4 +1,5 @@
 //! The Inspector: every field of the selected node, its links and findings, "Mark reviewed today".
+import { useLayoutEffect, useRef } from "react";
 import type { Node } from "../bindings/Node";
 import type { ResourceType } from "../bindings/ResourceType";
 import type { Status } from "../bindings/Status";
@@ -6,7 +7,7 @@ import { useActions, showInfo } from "../state/actions";
 import { usePlan } from "../state/store";
 import { Icon } from "../theme/icons";
 import { KIND_STYLE, RESOURCE_TYPES, RESOURCE_TYPE_LABEL, STATUSES, STATUS_LABEL } from "../theme/kinds";
-import { optional, SelectField, TextField } from "./Fields";
+import { DateField, optional, SelectField, TextField } from "./Fields";
 import { FindingBadge } from "./FindingBadge";
 import { InspectorFindings } from "./InspectorFindings";
 import { InspectorLinks } from "./InspectorLinks";
@@ -16,8 +17,13 @@ import { PlanOverview } from "./PlanOverview";
 export function Inspector() {
   const { state, index } = usePlan();
   const node = state.selected ? index.nodes.get(state.selected) : undefined;
+  const panel = useRef<HTMLElement>(null);
+  // A new selection opens at its title, not where the last one was scrolled to.
+  useLayoutEffect(() => {
+    if (panel.current) panel.current.scrollTop = 0;
+  }, [state.selected]);
   return (
-    <aside className="inspector" data-testid="inspector" aria-label="Inspector">
+    <aside className="inspector" data-testid="inspector" aria-label="Inspector" ref={panel}>
       {node ? <NodeInspector key={node.id} node={node} /> : <PlanOverview />}
     </aside>
   );
@@ -63,19 +69,18 @@ function NodeInspector({ node }: { node: Node }) {
           placeholder="One or two sentences on why this matters to the organization"
           onCommit={(why) => save({ why: optional(why) })} />
       ) : null}
-      <div className="field-row">
-        <TextField label="Owner" testId="inspector-owner" value={node.owner ?? ""} list="owners"
-          onCommit={(owner) => save({ owner: optional(owner) })} />
-        <TextField label="Team" testId="inspector-team" value={node.team ?? ""} list="teams"
-          onCommit={(team) => save({ team: optional(team) })} />
-      </div>
+      {/* One per line: an owner is often a name and a role, too long for half the panel. */}
+      <TextField label="Owner" testId="inspector-owner" value={node.owner ?? ""} list="owners"
+        onCommit={(owner) => save({ owner: optional(owner) })} />
+      <TextField label="Team" testId="inspector-team" value={node.team ?? ""} list="teams"
+        onCommit={(team) => save({ team: optional(team) })} />
       <datalist id="owners">{index.owners.map((o) => <option key={o} value={o} />)}</datalist>
       <datalist id="teams">{index.teams.map((t) => <option key={t} value={t} />)}</datalist>
       <div className="field-row">
         <SelectField<Status> label="Status" testId="inspector-status" value={node.status}
           options={STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))} onCommit={(status) => save({ status })} />
         {!isResource ? (
-          <TextField label="Target date" testId="inspector-target-date" type="date" value={node.target_date ?? ""}
+          <DateField label="Target date" testId="inspector-target-date" value={node.target_date ?? ""}
             onCommit={(d) => save({ target_date: optional(d) })} />
         ) : (
           <SelectField<ResourceType> label="Type" testId="inspector-resource-type" value={node.resource_type ?? "funding"}
@@ -96,7 +101,7 @@ function NodeInspector({ node }: { node: Node }) {
         </div>
       ) : (
         <div className="field-row reviewed">
-          <TextField label="Last reviewed" testId="inspector-last-reviewed" type="date" value={node.last_reviewed ?? ""}
+          <DateField label="Last reviewed" testId="inspector-last-reviewed" value={node.last_reviewed ?? ""}
             onCommit={(d) => save({ last_reviewed: optional(d) })} />
           <button type="button" data-testid="mark-reviewed" disabled={node.last_reviewed === planState.as_of}
             title={`Set last reviewed to ${planState.as_of} after re-explaining it with the team`}
