@@ -6,6 +6,7 @@ import type { Status } from "../bindings/Status";
 import { useActions, showInfo } from "../state/actions";
 import { usePlan } from "../state/store";
 import { Icon } from "../theme/icons";
+import { formatAmount, parseAmount } from "../model/format";
 import { KIND_STYLE, RESOURCE_TYPES, RESOURCE_TYPE_LABEL, STATUSES, STATUS_LABEL } from "../theme/kinds";
 import { DateField, optional, SelectField, TextField } from "./Fields";
 import { FindingBadge } from "./FindingBadge";
@@ -90,11 +91,12 @@ function NodeInspector({ node }: { node: Node }) {
       </div>
       {isResource ? (
         <div className="field-row">
-          <TextField label="Capacity" testId="inspector-capacity" type="number" value={node.capacity?.toString() ?? ""}
+          <TextField label="Capacity" testId="inspector-capacity" value={node.capacity === undefined ? "" : formatAmount(node.capacity)}
             placeholder="Unlimited"
             onCommit={(c) => {
-              const capacity = c.trim() === "" ? undefined : Number(c);
-              if (capacity === undefined || (Number.isFinite(capacity) && capacity >= 0)) save({ capacity });
+              if (c.trim() === "") return save({ capacity: undefined });
+              const capacity = parseAmount(c);
+              if (capacity !== null) save({ capacity });
             }} />
           <TextField label="Unit" testId="inspector-unit" value={node.unit ?? ""} placeholder="EUR, hours, seats…"
             onCommit={(unit) => save({ unit: optional(unit) })} />

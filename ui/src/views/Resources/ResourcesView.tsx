@@ -4,17 +4,20 @@ import { Fragment, useState } from "react";
 import { AmountInput } from "../../components/AmountInput";
 import { FindingBadge } from "../../components/FindingBadge";
 import { NodeRef } from "../../components/KindChip";
+import { formatAmount } from "../../model/format";
 import { overAllocation } from "../../model/planIndex";
 import { usePlan } from "../../state/store";
 import { Icon, ResourceIcon, SeverityIcon } from "../../theme/icons";
 import { KIND_STYLE, RESOURCE_TYPE_LABEL } from "../../theme/kinds";
 
-const fmt = (n: number) => n.toLocaleString(undefined, { maximumFractionDigits: 2 });
+const fmt = (n: number) => formatAmount(n);
 
 export function ResourcesView() {
   const { planState, index, state, dispatch } = usePlan();
   const [open, setOpen] = useState<Set<string>>(() => new Set());
-  const resources = planState.plan.nodes.filter((n) => n.kind === "resource");
+  // Over-allocated resources first: they are what needs a decision. Plan order otherwise.
+  const all = planState.plan.nodes.filter((n) => n.kind === "resource");
+  const resources = [...all.filter((r) => overAllocation(index, r.id)), ...all.filter((r) => !overAllocation(index, r.id))];
   const toggle = (id: string) => {
     const next = new Set(open);
     if (next.has(id)) next.delete(id);
@@ -25,7 +28,8 @@ export function ResourcesView() {
     <div className="resources-view scroll-view">
       <div className="view-header">
         <h1>Resources</h1>
-        <p className="muted">Funding, tools, knowledge & skills and time given to the teams, and where each goes.</p>
+        <p className="muted">Funding, tools, knowledge & skills and time given to the teams, and where each goes.
+          {resources.some((r) => overAllocation(index, r.id)) ? " Over-allocated resources come first." : ""}</p>
       </div>
       {resources.length === 0 ? (
         <div className="empty-view">
