@@ -7,6 +7,7 @@ import { useActions, showInfo } from "../state/actions";
 import { usePlan } from "../state/store";
 import { Icon } from "../theme/icons";
 import { formatAmount, parseAmount } from "../model/format";
+import { withWhy } from "../model/reviews";
 import { KIND_STYLE, RESOURCE_TYPES, RESOURCE_TYPE_LABEL, STATUSES, STATUS_LABEL } from "../theme/kinds";
 import { DateField, optional, SelectField, TextField } from "./Fields";
 import { FindingBadge } from "./FindingBadge";
@@ -68,7 +69,7 @@ function NodeInspector({ node }: { node: Node }) {
       {!isResource ? (
         <TextField label="Why it matters" testId="inspector-why" multiline value={node.why ?? ""}
           placeholder="One or two sentences on why this matters to the organization"
-          onCommit={(why) => save({ why: optional(why) })} />
+          onCommit={(why) => void actions.edit({ op: "update_node", node: withWhy(node, why, planState.as_of) })} />
       ) : null}
       {/* One per line: an owner is often a name and a role, too long for half the panel. */}
       <TextField label="Owner" testId="inspector-owner" value={node.owner ?? ""} list="owners"
