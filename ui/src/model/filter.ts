@@ -76,3 +76,15 @@ export function findingMatches(finding: Finding, filter: NodeFilter, index: Plan
   if (!node) return !isFilterActive({ ...filter, severity: "" });
   return matchesFilter(node, { ...filter, severity: "" }, index);
 }
+
+/** How many nodes match, and the first `limit` of them in plan order: what the search box lists as you type. */
+export function searchMatches(nodes: Node[], filter: NodeFilter, index: PlanIndex, limit: number): { count: number; first: Node[] } {
+  const first: Node[] = [];
+  let count = 0;
+  for (const node of nodes) {
+    if (!matchesFilter(node, filter, index)) continue;
+    count += 1;
+    if (first.length < limit) first.push(node);
+  }
+  return { count, first };
+}

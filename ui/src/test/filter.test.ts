@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_FILTER, matchesText, matchingIds } from "../model/filter";
+import { EMPTY_FILTER, matchesText, matchingIds, searchMatches } from "../model/filter";
 import { buildIndex } from "../model/planIndex";
 import { FINDINGS, PLAN } from "./fixtures";
 
@@ -40,5 +40,16 @@ describe("filter", () => {
     const after = { ...before, title: "Quantum help desk" };
     expect(matchesText(after, "quantum"), "the edited node is searched by its new title").toBe(true);
     expect(matchesText(before, "quantum"), "the old object keeps its own text").toBe(false);
+  });
+});
+
+describe("matches listed as you type", () => {
+  it("counts every match and lists the first ones in plan order", () => {
+    const found = searchMatches(PLAN.nodes, { ...EMPTY_FILTER, text: "s" }, index, 2);
+    const all = matchingIds(PLAN.nodes, { ...EMPTY_FILTER, text: "s" }, index)!;
+    expect(found.count, "the count is of all matches, not of those listed").toBe(all.size);
+    expect(found.first.map((n) => n.id), "the first two matches in plan order").toEqual(
+      PLAN.nodes.filter((n) => all.has(n.id)).slice(0, 2).map((n) => n.id),
+    );
   });
 });
