@@ -13,6 +13,9 @@
 //!   cargo run -p throughline-cli -- generate --nodes 10000 --seed 7 -o /tmp/big.json
 //!   target/debug/throughline import /tmp/big.json -o /tmp/big.throughline
 //!   xvfb-run -a -s "-screen 0 1280x800x24" cargo run -p throughline-e2e --example measure_views -- /tmp/big.throughline [rounds]
+//!
+//! It ends with screenshots of the Findings, Teams and Resources views and of the
+//! inspector, in tests/e2e/shots/views-<plan>-<view>.png.
 
 use serde_json::{Value, json};
 use throughline_e2e::{App, Driver, TestPlan};
@@ -124,5 +127,27 @@ async fn main() {
         summary(&format!("search key on {view}"), painted);
         summary(&format!("search settled on {view}"), settled);
     }
+    // Screenshots of the views the figures are about, to look at.
+    let stem = std::path::Path::new(&plan_file)
+        .file_stem()
+        .and_then(|stem| stem.to_str())
+        .unwrap_or("plan")
+        .to_owned();
+    for view in ["findings", "teams", "resources"] {
+        switch(&app, view).await;
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        let shot = app.screenshot(&format!("views-{stem}-{view}")).await;
+        println!("screenshot {}", shot.display());
+    }
+    // The inspector on the first finding's node, from the Findings view.
+    switch(&app, "findings").await;
+    app.script(
+        "document.querySelector('.findings-list .finding-row').click();",
+        vec![],
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    let shot = app.screenshot(&format!("views-{stem}-inspector")).await;
+    println!("screenshot {}", shot.display());
     app.close().await;
 }
