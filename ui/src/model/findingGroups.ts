@@ -17,6 +17,9 @@ export const findingKey = (finding: { rule: string; node: string }) => `finding:
 /** Above this many findings, team groups start collapsed: a rule's teams read as a list of counts first. */
 export const COLLAPSE_TEAMS_ABOVE = 200;
 
+/** A rule with fewer findings lists them without team headings (each row names its team). */
+export const TEAM_GROUPS_FROM = 4;
+
 export type Grouping = {
   /** Rules in the order their groups appear. */
   ruleOrder: Rule[];
@@ -24,6 +27,8 @@ export type Grouping = {
   teamOf: (node: string) => string;
   /** Whether the group with this key is collapsed. */
   collapsed: (key: string) => boolean;
+  /** The fewest findings a rule needs for team headings; TEAM_GROUPS_FROM unless said. */
+  teamGroupsFrom?: number;
 };
 
 const count = (findings: Finding[]) => ({
@@ -45,7 +50,7 @@ function byTeam(findings: Finding[], teamOf: (node: string) => string): [string,
 
 /**
  * One header row per rule, one per team within it (left out when all of the rule's findings
- * share one team), and the findings of every group that is not collapsed.
+ * share one team, or when they are few), and the findings of every group that is not collapsed.
  */
 export function findingRows(findings: Finding[], grouping: Grouping): FindingRow[] {
   const byRule = new Map<Rule, Finding[]>();
@@ -63,9 +68,10 @@ export function findingRows(findings: Finding[], grouping: Grouping): FindingRow
     rows.push({ type: "rule", key, rule, severity: ofRule[0].severity, ...count(ofRule), collapsed });
     if (collapsed) continue;
     const teams = byTeam(ofRule, grouping.teamOf);
+    const headed = teams.length > 1 && ofRule.length >= (grouping.teamGroupsFrom ?? TEAM_GROUPS_FROM);
     for (const [team, ofTeam] of teams) {
       let teamCollapsed = false;
-      if (teams.length > 1) {
+      if (headed) {
         const key = teamKey(rule, team);
         teamCollapsed = grouping.collapsed(key);
         rows.push({ type: "team", key, rule, team, ...count(ofTeam), collapsed: teamCollapsed });

@@ -10,8 +10,8 @@ import { FINDINGS, PLAN, SAMPLE } from "./fixtures";
 
 const index = buildIndex(PLAN, FINDINGS);
 const teamOf = (node: string) => index.nodes.get(node)?.team ?? "";
-const rows = (findings: Finding[], collapsed: string[] = []) =>
-  findingRows(findings, { ruleOrder: RULE_ORDER, teamOf, collapsed: (key) => collapsed.includes(key) });
+const rows = (findings: Finding[], collapsed: string[] = [], teamGroupsFrom = 2) =>
+  findingRows(findings, { ruleOrder: RULE_ORDER, teamOf, collapsed: (key) => collapsed.includes(key), teamGroupsFrom });
 const describeRow = (row: FindingRow) =>
   row.type === "rule" ? `${row.rule} (${row.count})` : row.type === "team" ? `  ${row.team || "No team"} (${row.count})` : `    ${row.finding.node}`;
 
@@ -33,6 +33,9 @@ describe("findings grouped by rule, then team", () => {
       "    R1",
       "    R2",
     ]);
+  });
+  it("lists a rule's few findings without team headings, each row naming its team", () => {
+    expect(rows(FINDINGS, [], 3).filter((row) => row.type === "team"), "two gaps are too few for headings").toEqual([]);
   });
   it("heads teams only where a rule's findings span more than one, teams by name and no team last", () => {
     const mixed: Finding[] = [

@@ -137,6 +137,7 @@ function Row({ row, onToggle, onOpen }: { row: FindingRow; onToggle: (key: strin
         <strong>{f.title}</strong>
         {f.accepted ? <AcceptedNote finding={f} /> : <span className="muted">{f.message}</span>}
       </button>
+      {node?.team ? <span className="finding-team">{node.team}</span> : null}
       <AcceptFinding finding={f} />
     </div>
   );
