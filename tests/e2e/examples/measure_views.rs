@@ -85,6 +85,7 @@ async fn main() {
     let plan_file = args
         .next()
         .expect("usage: measure_views PLAN.throughline [rounds]");
+    // 0 rounds: only the screenshots.
     let rounds: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(5);
     let plan = TestPlan::sample();
     std::fs::copy(&plan_file, plan.plan_path()).expect("the plan is copied for the run");
@@ -93,11 +94,20 @@ async fn main() {
     // Let the first layout of the map finish before timing anything.
     tokio::time::sleep(std::time::Duration::from_secs(5)).await;
 
+    if rounds > 0 {
+        measure(&app, rounds).await;
+    }
+    screenshots(&app, &plan_file).await;
+    app.close().await;
+}
+
+/// Prints the figures of `rounds` rounds of every view switch and of typing a word into the search.
+async fn measure(app: &App, rounds: usize) {
     let mut switches: Vec<(String, Vec<f64>)> =
         VIEWS.iter().map(|v| (v.to_string(), vec![])).collect();
     for _ in 0..rounds {
         for (view, figures) in switches.iter_mut() {
-            figures.push(switch(&app, view).await);
+            figures.push(switch(app, view).await);
             tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         }
     }
@@ -106,7 +116,7 @@ async fn main() {
     }
 
     for view in ["map", "outline", "findings"] {
-        switch(&app, view).await;
+        switch(app, view).await;
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
         let (mut painted, mut settled) = (vec![], vec![]);
         for _ in 0..rounds {
@@ -127,27 +137,37 @@ async fn main() {
         summary(&format!("search key on {view}"), painted);
         summary(&format!("search settled on {view}"), settled);
     }
-    // Screenshots of the views the figures are about, to look at.
+}
+
+/// Screenshots of the views the figures are about, to look at.
+async fn screenshots(app: &App, plan_file: &str) {
     let stem = std::path::Path::new(&plan_file)
         .file_stem()
         .and_then(|stem| stem.to_str())
         .unwrap_or("plan")
         .to_owned();
     for view in ["findings", "teams", "resources"] {
-        switch(&app, view).await;
+        switch(app, view).await;
         tokio::time::sleep(std::time::Duration::from_secs(1)).await;
         let shot = app.screenshot(&format!("views-{stem}-{view}")).await;
         println!("screenshot {}", shot.display());
     }
     // The inspector on the first finding's node, from the Findings view.
-    switch(&app, "findings").await;
+    switch(app, "findings").await;
+    // A big plan's team groups start closed: open the first one to reach a finding.
     app.script(
-        "document.querySelector('.findings-list .finding-row').click();",
+        "const row = document.querySelector('.findings-list .finding-row'); \
+         if (row) row.click(); else document.querySelector('.findings-list .team-head').click();",
+        vec![],
+    )
+    .await;
+    app.settle().await;
+    app.script(
+        "const row = document.querySelector('.findings-list .finding-row'); if (row) row.click();",
         vec![],
     )
     .await;
     tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     let shot = app.screenshot(&format!("views-{stem}-inspector")).await;
     println!("screenshot {}", shot.display());
-    app.close().await;
 }

@@ -12,9 +12,13 @@ import { KIND_STYLE, RESOURCE_TYPE_LABEL } from "../../theme/kinds";
 
 const fmt = (n: number) => formatAmount(n);
 
+/** Resources drawn at first, and added per "Show more": a big plan's table opens at once. */
+const PAGE = 100;
+
 export function ResourcesView() {
   const { planState, index, state, dispatch } = usePlan();
   const [open, setOpen] = useState<Set<string>>(() => new Set());
+  const [shown, setShown] = useState(PAGE);
   // Over-allocated resources first: they are what needs a decision. Plan order otherwise.
   const all = planState.plan.nodes.filter((n) => n.kind === "resource");
   const resources = [...all.filter((r) => overAllocation(index, r.id)), ...all.filter((r) => !overAllocation(index, r.id))];
@@ -49,7 +53,7 @@ export function ResourcesView() {
             </tr>
           </thead>
           <tbody>
-            {resources.map((r) => {
+            {resources.slice(0, shown).map((r) => {
               // The core's sum of counting allocations; over capacity, the figure its finding quotes.
               const allocated = overAllocation(index, r.id)?.allocated ?? planState.allocated[r.id] ?? 0;
               const capacity = r.capacity;
@@ -119,6 +123,11 @@ export function ResourcesView() {
           </tbody>
         </table>
       )}
+      {resources.length > shown ? (
+        <button type="button" className="more-work" data-testid="resources-more" onClick={() => setShown(shown + PAGE)}>
+          Show {Math.min(PAGE, resources.length - shown)} more of {resources.length - shown} left
+        </button>
+      ) : null}
     </div>
   );
 }
