@@ -13,7 +13,7 @@ import { KIND_STYLE, RESOURCE_TYPE_LABEL } from "../../theme/kinds";
 const fmt = (n: number) => formatAmount(n);
 
 /** Resources drawn at first, and added per "Show more": a big plan's table opens at once. */
-const PAGE = 100;
+const PAGE = 50;
 
 export function ResourcesView() {
   const { planState, index, state, dispatch } = usePlan();

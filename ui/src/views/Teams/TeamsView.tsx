@@ -84,7 +84,7 @@ export function TeamsView() {
 }
 
 const GOALS_SHOWN = 8;
-const WORK_PAGE = 50;
+const WORK_PAGE = 20;
 
 function WorkCard({ node, selected, onSelect }: { node: Node; selected: boolean; onSelect: (id: string) => void }) {
   const { index } = usePlan();
