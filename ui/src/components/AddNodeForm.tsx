@@ -4,6 +4,7 @@ import type { Node } from "../bindings/Node";
 import type { NodeKind } from "../bindings/NodeKind";
 import type { ResourceType } from "../bindings/ResourceType";
 import { freshId } from "../model/ids";
+import { withWhy } from "../model/reviews";
 import { KIND_ORDER } from "../model/planIndex";
 import { useActions } from "../state/actions";
 import { usePlan } from "../state/store";
@@ -17,6 +18,7 @@ export function AddNodeForm() {
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<NodeKind>(planState.plan.nodes.length === 0 ? "org_goal" : "initiative");
   const [title, setTitle] = useState("");
+  const [why, setWhy] = useState("");
   const [id, setId] = useState("");
   const [resourceType, setResourceType] = useState<ResourceType>("funding");
   const box = useRef<HTMLDivElement>(null);
@@ -25,11 +27,13 @@ export function AddNodeForm() {
 
   const submit = async () => {
     if (!title.trim()) return;
-    const node: Node = { id: id.trim() || freshId(kind, index.nodes), kind, title: title.trim(), status: "active" };
+    let node: Node = { id: id.trim() || freshId(kind, index.nodes), kind, title: title.trim(), status: "active" };
     if (kind === "resource") node.resource_type = resourceType;
+    else if (why.trim()) node = withWhy(node, why.trim(), planState.as_of);
     const done = await actions.edit({ op: "add_node", node });
     if (done) {
       setTitle("");
+      setWhy("");
       setId("");
       setOpen(false);
       dispatch({ type: "select", id: node.id, focus: true });
@@ -65,6 +69,12 @@ export function AddNodeForm() {
             <input data-testid="add-node-title" autoFocus value={title} placeholder={`What is this ${KIND_STYLE[kind].label.toLowerCase()}?`}
               onChange={(e) => setTitle(e.target.value)} />
           </label>
+          {kind !== "resource" ? (
+            <label>Why it matters <small>(optional)</small>
+              <textarea data-testid="add-node-why" rows={2} value={why} placeholder="Why this matters to the organization"
+                onChange={(e) => setWhy(e.target.value)} />
+            </label>
+          ) : null}
           <label>Id <small>(optional)</small>
             <input data-testid="add-node-id" value={id} placeholder={freshId(kind, index.nodes)} maxLength={64}
               onChange={(e) => setId(e.target.value)} />

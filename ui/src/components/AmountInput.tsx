@@ -1,6 +1,8 @@
-//! An allocation's amount, editable in place; commits an update_link on blur or Enter.
+//! An allocation's amount, editable in place; commits an update_link on blur or Enter. Shown with
+//! thousands separators ("1,200,000"), and read back with or without them.
 import { useState } from "react";
 import type { Link } from "../bindings/Link";
+import { formatAmount, parseAmount } from "../model/format";
 import { useActions } from "../state/actions";
 
 const rowId = (l: Link) => `${l.kind}-${l.from}-${l.to}`;
@@ -8,17 +10,20 @@ const rowId = (l: Link) => `${l.kind}-${l.from}-${l.to}`;
 export function AmountInput({ link, unit }: { link: Link; unit?: string }) {
   const actions = useActions();
   const [draft, setDraft] = useState<string | null>(null);
-  const value = draft ?? String(link.amount ?? 0);
+  const value = draft ?? formatAmount(link.amount ?? 0);
+  const invalid = draft !== null && parseAmount(draft) === null;
   const commit = () => {
     if (draft === null) return;
-    const amount = Number(draft);
+    const amount = parseAmount(draft);
+    if (amount === null) return;
     setDraft(null);
-    if (draft.trim() !== "" && Number.isFinite(amount) && amount !== link.amount)
-      void actions.edit({ op: "update_link", link: { ...link, amount } });
+    if (amount !== link.amount) void actions.edit({ op: "update_link", link: { ...link, amount } });
   };
   return (
     <span className="amount">
-      <input type="number" min={0} step="any" value={value} aria-label="Amount" data-testid={`link-amount-${rowId(link)}`}
+      <input inputMode="decimal" value={value} aria-label="Amount" aria-invalid={invalid}
+        title={invalid ? "An amount is a number of 0 or more, like 25,000" : undefined}
+        data-testid={`link-amount-${rowId(link)}`}
         onChange={(e) => setDraft(e.target.value)} onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === "Enter") commit();
@@ -28,4 +33,3 @@ export function AmountInput({ link, unit }: { link: Link; unit?: string }) {
     </span>
   );
 }
-

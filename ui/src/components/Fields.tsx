@@ -1,5 +1,6 @@
 //! Inspector form fields that keep a local draft and commit on blur or Enter (Escape reverts).
 import { useEffect, useState, type KeyboardEvent } from "react";
+import { isIsoDate } from "../model/format";
 
 type FieldProps = {
   label: string;
@@ -20,7 +21,7 @@ function useDraft(value: string) {
 
 export function TextField({ label, value, onCommit, testId, placeholder, list, multiline, type = "text" }: FieldProps & {
   multiline?: boolean;
-  type?: "text" | "date" | "number";
+  type?: "text" | "number";
 }) {
   const [draft, setDraft] = useDraft(value);
   const commit = () => {
@@ -45,6 +46,34 @@ export function TextField({ label, value, onCommit, testId, placeholder, list, m
           step={type === "number" ? "any" : undefined} min={type === "number" ? 0 : undefined}
           onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={onKeyDown} />
       )}
+    </label>
+  );
+}
+
+/**
+ * A date typed as YYYY-MM-DD, the one way dates are written in Throughline. Not the browser's
+ * date input: WebKitGTK shows an empty one as a grey mm/dd/yyyy of today, which reads as a value.
+ * Blank clears the date; anything that is not a real date stays in the field, marked, unsaved.
+ */
+export function DateField({ label, value, onCommit, testId }: Omit<FieldProps, "placeholder" | "list">) {
+  const [draft, setDraft] = useDraft(value);
+  const valid = draft.trim() === "" || isIsoDate(draft.trim());
+  const commit = () => {
+    if (valid && draft.trim() !== value) onCommit(draft.trim());
+  };
+  return (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      <input data-testid={testId} value={draft} placeholder="YYYY-MM-DD" inputMode="numeric" maxLength={10}
+        aria-invalid={!valid} title={valid ? "A date, written YYYY-MM-DD" : "Write the date as YYYY-MM-DD, e.g. 2027-03-31"}
+        onChange={(e) => setDraft(e.target.value)} onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            commit();
+          }
+          if (e.key === "Escape") setDraft(value);
+        }} />
     </label>
   );
 }

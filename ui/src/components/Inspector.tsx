@@ -1,13 +1,16 @@
 //! The Inspector: every field of the selected node, its links and findings, its review log,
 //! and "Share brief" for an initiative or strategy.
+import { useLayoutEffect, useRef } from "react";
 import type { Node } from "../bindings/Node";
 import type { ResourceType } from "../bindings/ResourceType";
 import type { Status } from "../bindings/Status";
 import { useActions, showInfo } from "../state/actions";
 import { usePlan } from "../state/store";
 import { Icon } from "../theme/icons";
+import { formatAmount, parseAmount } from "../model/format";
+import { withWhy } from "../model/reviews";
 import { KIND_STYLE, RESOURCE_TYPES, RESOURCE_TYPE_LABEL, STATUSES, STATUS_LABEL } from "../theme/kinds";
-import { optional, SelectField, TextField } from "./Fields";
+import { DateField, optional, SelectField, TextField } from "./Fields";
 import { FindingBadge } from "./FindingBadge";
 import { InspectorFindings } from "./InspectorFindings";
 import { InspectorLinks } from "./InspectorLinks";
@@ -19,8 +22,13 @@ import { ReviewLog } from "./ReviewLog";
 export function Inspector() {
   const { state, index } = usePlan();
   const node = state.selected ? index.nodes.get(state.selected) : undefined;
+  const panel = useRef<HTMLElement>(null);
+  // A new selection opens at its title, not where the last one was scrolled to.
+  useLayoutEffect(() => {
+    if (panel.current) panel.current.scrollTop = 0;
+  }, [state.selected]);
   return (
-    <aside className="inspector" data-testid="inspector" aria-label="Inspector">
+    <aside className="inspector" data-testid="inspector" aria-label="Inspector" ref={panel}>
       {node ? <NodeInspector key={node.id} node={node} /> : <PlanOverview />}
     </aside>
   );
@@ -78,21 +86,20 @@ function NodeInspector({ node }: { node: Node }) {
       {!isResource ? (
         <TextField label="Why it matters" testId="inspector-why" multiline value={node.why ?? ""}
           placeholder="One or two sentences on why this matters to the organization"
-          onCommit={(why) => save({ why: optional(why) })} />
+          onCommit={(why) => void actions.edit({ op: "update_node", node: withWhy(node, why, planState.as_of) })} />
       ) : null}
-      <div className="field-row">
-        <TextField label="Owner" testId="inspector-owner" value={node.owner ?? ""} list="owners"
-          onCommit={(owner) => save({ owner: optional(owner) })} />
-        <TextField label="Team" testId="inspector-team" value={node.team ?? ""} list="teams"
-          onCommit={(team) => save({ team: optional(team) })} />
-      </div>
+      {/* One per line: an owner is often a name and a role, too long for half the panel. */}
+      <TextField label="Owner" testId="inspector-owner" value={node.owner ?? ""} list="owners"
+        onCommit={(owner) => save({ owner: optional(owner) })} />
+      <TextField label="Team" testId="inspector-team" value={node.team ?? ""} list="teams"
+        onCommit={(team) => save({ team: optional(team) })} />
       <datalist id="owners">{index.owners.map((o) => <option key={o} value={o} />)}</datalist>
       <datalist id="teams">{index.teams.map((t) => <option key={t} value={t} />)}</datalist>
       <div className="field-row">
         <SelectField<Status> label="Status" testId="inspector-status" value={node.status}
           options={STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))} onCommit={(status) => save({ status })} />
         {!isResource ? (
-          <TextField label="Target date" testId="inspector-target-date" type="date" value={node.target_date ?? ""}
+          <DateField label="Target date" testId="inspector-target-date" value={node.target_date ?? ""}
             onCommit={(d) => save({ target_date: optional(d) })} />
         ) : (
           <SelectField<ResourceType> label="Type" testId="inspector-resource-type" value={node.resource_type ?? "funding"}
@@ -102,11 +109,12 @@ function NodeInspector({ node }: { node: Node }) {
       </div>
       {isResource ? (
         <div className="field-row">
-          <TextField label="Capacity" testId="inspector-capacity" type="number" value={node.capacity?.toString() ?? ""}
+          <TextField label="Capacity" testId="inspector-capacity" value={node.capacity === undefined ? "" : formatAmount(node.capacity)}
             placeholder="Unlimited"
             onCommit={(c) => {
-              const capacity = c.trim() === "" ? undefined : Number(c);
-              if (capacity === undefined || (Number.isFinite(capacity) && capacity >= 0)) save({ capacity });
+              if (c.trim() === "") return save({ capacity: undefined });
+              const capacity = parseAmount(c);
+              if (capacity !== null) save({ capacity });
             }} />
           <TextField label="Unit" testId="inspector-unit" value={node.unit ?? ""} placeholder="EUR, hours, seats…"
             onCommit={(unit) => save({ unit: optional(unit) })} />

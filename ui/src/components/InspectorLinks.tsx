@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { Link } from "../bindings/Link";
 import type { Node } from "../bindings/Node";
+import { parseAmount } from "../model/format";
 import { allows } from "../model/rules";
 import { KIND_ORDER, kindRank } from "../model/planIndex";
 import { useActions } from "../state/actions";
@@ -66,7 +67,9 @@ export function InspectorLinks({ node }: { node: Node }) {
     else if (kind === "supported_by") link = { kind: "supports", from: target, to: node.id };
     else {
       const [from, to] = node.kind === "resource" ? [node.id, target] : [target, node.id];
-      link = { kind: "allocates", from, to, amount: amount.trim() === "" ? 0 : Number(amount) };
+      const parsed = amount.trim() === "" ? 0 : parseAmount(amount);
+      if (parsed === null) return;
+      link = { kind: "allocates", from, to, amount: parsed };
     }
     if (await actions.edit({ op: "add_link", link })) {
       setTarget("");
@@ -116,7 +119,8 @@ export function InspectorLinks({ node }: { node: Node }) {
           {refused.length ? <optgroup label="Not allowed by the rules">{refused.map(option)}</optgroup> : null}
         </select>
         {kind === "allocates" ? (
-          <input data-testid="link-add-amount" type="number" min={0} step="any" value={amount} aria-label="Amount"
+          <input data-testid="link-add-amount" inputMode="decimal" value={amount} aria-label="Amount"
+            aria-invalid={amount.trim() !== "" && parseAmount(amount) === null}
             placeholder={`Amount${node.kind === "resource" && node.unit ? ` (${node.unit})` : ""}`}
             onChange={(e) => setAmount(e.target.value)} />
         ) : null}

@@ -1,4 +1,6 @@
 //! The left rail: the views, with the findings count on Findings.
+import { useMemo } from "react";
+import { acceptedCounts } from "../model/acceptances";
 import { useStore, type View } from "../state/store";
 import { Icon, type IconName } from "../theme/icons";
 
@@ -15,7 +17,11 @@ export { VIEWS };
 
 export function LeftRail() {
   const { state, dispatch } = useStore();
-  const errors = state.planState?.analysis.summary.error ?? 0;
+  const analysis = state.planState?.analysis;
+  // The errors that stand: an accepted one is still listed, but asks for nothing.
+  const findings = analysis?.findings;
+  const accepted = useMemo(() => (findings ? acceptedCounts(findings).error : 0), [findings]);
+  const errors = (analysis?.summary.error ?? 0) - accepted;
   return (
     <nav className="rail" aria-label="Views">
       {VIEWS.map(({ view, label, icon, key }) => (

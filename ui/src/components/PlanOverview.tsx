@@ -1,4 +1,5 @@
 //! What the Inspector shows with nothing selected: the plan at a glance, the legend, and what to do next.
+import { acceptedCounts } from "../model/acceptances";
 import { addFirst } from "../model/outline";
 import { KIND_ORDER } from "../model/planIndex";
 import { useActions } from "../state/actions";
@@ -12,6 +13,7 @@ export function PlanOverview() {
   const actions = useActions();
   const nodes = planState.plan.nodes;
   const count = (kind: string) => nodes.filter((n) => n.kind === kind).length;
+  const accepted = acceptedCounts(planState.analysis.findings);
 
   if (nodes.length === 0)
     return (
@@ -57,7 +59,8 @@ export function PlanOverview() {
           <li key={s}>
             <SeverityIcon severity={s} size={14} />
             <span>{SEVERITY_STYLE[s].plural}</span>
-            <strong>{planState.analysis.summary[s]}</strong>
+            <strong>{planState.analysis.summary[s] - accepted[s]}</strong>
+            {accepted[s] ? <small className="muted">+{accepted[s]} accepted</small> : null}
           </li>
         ))}
       </ul>

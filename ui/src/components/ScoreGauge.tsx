@@ -1,4 +1,7 @@
 //! The alignment score as a half-circle gauge, with the error / warning / info counts beside it.
+//! The counts are of findings that stand: an accepted finding is still listed, but fails nothing
+//! (ALIGNMENT-RULES.md), so it leaves the count and the gauge's colour; the score keeps it.
+import type { Severity } from "../bindings/Severity";
 import type { Summary } from "../bindings/Summary";
 import { SCORE_SENTENCE, scoreText } from "../model/rules";
 import { SeverityIcon } from "../theme/icons";
@@ -12,16 +15,20 @@ const TONE_COLOR: Record<Tone, string> = { good: "#2f7d32", fair: "#b26a00", poo
  * Good (green) only for a high score with no error finding: over-allocation is an error that does
  * not lower the score, and the gauge must not look healthy above errors.
  */
-function scoreTone(summary: Summary): Tone {
+function scoreTone(summary: Summary, standingErrors: number): Tone {
   const score = summary.alignment_score;
   if (score === null) return "none";
-  if (score >= 0.8 && summary.error === 0) return "good";
+  if (score >= 0.8 && standingErrors === 0) return "good";
   if (score >= 0.5) return "fair";
   return "poor";
 }
 
-export function ScoreGauge({ summary, countsText, onOpenFindings }: {
+const NONE_ACCEPTED: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+
+export function ScoreGauge({ summary, countsText, onOpenFindings, accepted = NONE_ACCEPTED }: {
   summary: Summary;
+  /** Findings of each severity the core marked accepted (model/acceptances.ts, acceptedCounts). */
+  accepted?: Record<Severity, number>;
   /** The core's words for the counts (`PlanState.score_counts_text`). */
   countsText: string;
   onOpenFindings: () => void;
@@ -30,7 +37,8 @@ export function ScoreGauge({ summary, countsText, onOpenFindings }: {
   const radius = 20;
   const arc = Math.PI * radius;
   const filled = score === null ? 0 : arc * Math.min(1, Math.max(0, score));
-  const tone = scoreTone(summary);
+  const standing = (severity: Severity) => summary[severity] - accepted[severity];
+  const tone = scoreTone(summary, standing("error"));
   const color = TONE_COLOR[tone];
   const tip =
     score === null
@@ -50,14 +58,18 @@ export function ScoreGauge({ summary, countsText, onOpenFindings }: {
         </span>
       </button>
       <div className="counts">
-        {SEVERITIES.map((severity) => (
-          <button key={severity} type="button" className={`count count-${severity}`} data-testid={`count-${severity}`}
-            title={`${summary[severity]} ${SEVERITY_STYLE[severity].plural.toLowerCase()}: open Findings`}
-            onClick={onOpenFindings}>
-            <SeverityIcon severity={severity} size={14} />
-            <span>{summary[severity]}</span>
-          </button>
-        ))}
+        {SEVERITIES.map((severity) => {
+          const plural = SEVERITY_STYLE[severity].plural.toLowerCase();
+          const also = accepted[severity] ? `, and ${accepted[severity]} accepted knowingly` : "";
+          return (
+            <button key={severity} type="button" className={`count count-${severity}`} data-testid={`count-${severity}`}
+              data-accepted={accepted[severity]} title={`${standing(severity)} ${plural}${also}: open Findings`}
+              onClick={onOpenFindings}>
+              <SeverityIcon severity={severity} size={14} />
+              <span>{standing(severity)}</span>
+            </button>
+          );
+        })}
       </div>
     </div>
   );

@@ -1,13 +1,16 @@
 //! Search box and the filter popover (kind, team, owner, status, severity) for the map and outline.
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import type { NodeKind } from "../bindings/NodeKind";
-import { isFilterActive, matchesFilter, type NodeFilter } from "../model/filter";
+import { isFilterActive, searchMatches, type NodeFilter } from "../model/filter";
 import { KIND_ORDER } from "../model/planIndex";
 import { usePlan } from "../state/store";
-import { Icon } from "../theme/icons";
+import { Icon, KindGlyph } from "../theme/icons";
 import { KIND_STYLE, STATUSES, STATUS_LABEL } from "../theme/kinds";
 import { SEVERITIES, SEVERITY_STYLE } from "../theme/severity";
 import { useDismiss } from "./useDismiss";
+
+/** The matches listed under the search box as you type; the map and Outline show them all. */
+const SHOWN_AS_YOU_TYPE = 8;
 
 export function SearchFilter() {
   const { state, dispatch, index, planState } = usePlan();
@@ -18,16 +21,21 @@ export function SearchFilter() {
   const filter = state.filter;
   const set = (change: Partial<NodeFilter>) => dispatch({ type: "filter", filter: change });
   const activeFields = Object.entries(filter).filter(([key, v]) => key !== "text" && v !== "").length;
-  const count = isFilterActive(filter)
-    ? planState.plan.nodes.filter((n) => matchesFilter(n, filter, index)).length
-    : null;
+  const [typing, setTyping] = useState(false);
+  const nodes = planState.plan.nodes;
+  const matches = useMemo(
+    () => (isFilterActive(filter) ? searchMatches(nodes, filter, index, SHOWN_AS_YOU_TYPE) : null),
+    [nodes, filter, index],
+  );
+  const count = matches?.count ?? null;
 
+  const show = (id: string) => {
+    dispatch({ type: "select", id, focus: true });
+    if (state.view !== "map" && state.view !== "outline") dispatch({ type: "view", view: "map" });
+  };
   const jumpToFirst = () => {
-    const first = planState.plan.nodes.find((n) => matchesFilter(n, filter, index));
-    if (first) {
-      dispatch({ type: "select", id: first.id, focus: true });
-      if (state.view !== "map" && state.view !== "outline") dispatch({ type: "view", view: "map" });
-    }
+    const first = matches?.first[0];
+    if (first) show(first.id);
   };
 
   return (
@@ -36,11 +44,35 @@ export function SearchFilter() {
       <input data-testid="search-input" type="search" placeholder="Search nodes…" value={filter.text}
         aria-label="Search nodes" title="Search titles, ids, owners, teams (Ctrl+F). Enter selects the first match."
         onChange={(e) => set({ text: e.target.value })}
+        onFocus={() => setTyping(true)}
+        // Late enough that a click on a listed match lands first.
+        onBlur={() => setTimeout(() => setTyping(false), 150)}
         onKeyDown={(e) => {
           if (e.key === "Enter") jumpToFirst();
           if (e.key === "Escape") dispatch({ type: "clear_filter" });
         }} />
-      {count !== null ? <span className="search-count" title="Nodes matching">{count}</span> : null}
+      {count !== null ? <span className="search-count" title="Nodes matching" data-testid="search-count">{count}</span> : null}
+      {typing && matches && filter.text.trim() ? (
+        <ul className="popover search-results" data-testid="search-results" aria-label="Matching nodes">
+          {matches.first.map((node) => (
+            <li key={node.id}>
+              <button type="button" data-testid={`search-result-${node.id}`} onMouseDown={(e) => e.preventDefault()}
+                onClick={() => show(node.id)}>
+                <KindGlyph kind={node.kind} size={10} />
+                <span className="search-result-title">{node.title}</span>
+                <code>{node.id}</code>
+              </button>
+            </li>
+          ))}
+          <li className="muted search-results-more">
+            {matches.count === 0
+              ? "Nothing matches."
+              : matches.count > matches.first.length
+                ? `${matches.count - matches.first.length} more highlighted on the map and in the Outline. Enter selects the first.`
+                : "Enter selects the first."}
+          </li>
+        </ul>
+      ) : null}
       <button type="button" className={`icon-button filter-button${activeFields ? " active" : ""}`} data-testid="filter-button"
         title="Filter by kind, team, owner, status, severity" aria-expanded={open} onClick={() => setOpen(!open)}>
         <Icon name="filter" size={15} />

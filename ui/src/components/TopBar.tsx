@@ -1,4 +1,6 @@
 //! The top bar: plan name, score gauge and counts, search and filter, add, undo/redo, file and export.
+import { useMemo } from "react";
+import { acceptedCounts } from "../model/acceptances";
 import { useActions } from "../state/actions";
 import { usePlan } from "../state/store";
 import { Icon } from "../theme/icons";
@@ -12,6 +14,8 @@ import { SearchFilter } from "./SearchFilter";
 export function TopBar() {
   const { planState, dispatch } = usePlan();
   const actions = useActions();
+  const findings = planState.analysis.findings;
+  const accepted = useMemo(() => acceptedCounts(findings), [findings]);
   return (
     <header className="topbar">
       <div className="brand" title="Throughline">
@@ -21,7 +25,8 @@ export function TopBar() {
         </svg>
       </div>
       <PlanName />
-      <ScoreGauge summary={planState.analysis.summary} countsText={planState.score_counts_text} onOpenFindings={() => dispatch({ type: "view", view: "findings" })} />
+      <ScoreGauge summary={planState.analysis.summary} countsText={planState.score_counts_text} accepted={accepted}
+        onOpenFindings={() => dispatch({ type: "view", view: "findings" })} />
       <SearchFilter />
       <div className="spacer" />
       <AddNodeForm />

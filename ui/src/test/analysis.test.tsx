@@ -36,6 +36,19 @@ describe("the score gauge", () => {
     expect(screen.getByTestId("score-text").textContent).toBe("100%");
     expect(screen.getByTestId("score-gauge").getAttribute("data-tone"), "an error keeps the gauge from looking healthy").not.toBe("good");
   });
+
+  it("counts the findings that stand: accepted errors leave the count and the colour, not the score", () => {
+    const summary = RESOURCES.states.start.analysis.summary;
+    const accepted = { error: summary.error, warning: 0, info: 0 };
+    render(<ScoreGauge summary={summary} countsText={RESOURCES.states.start.score_counts_text} accepted={accepted}
+      onOpenFindings={() => undefined} />);
+    expect(screen.getByTestId("count-error").textContent?.match(/\d+/)?.[0], "no error stands once all are accepted").toBe("0");
+    expect(screen.getByTestId("count-error").getAttribute("title"), "the tooltip says they are accepted").toContain(
+      `${summary.error} accepted`,
+    );
+    expect(screen.getByTestId("score-text").textContent, "the score keeps the accepted gap").toBe("100%");
+    expect(screen.getByTestId("score-gauge").getAttribute("data-tone"), "only accepted errors: the gauge may be green").toBe("good");
+  });
 });
 
 function Loaded({ recording }: { recording: Recording }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_FILTER, matchingIds } from "../model/filter";
+import { EMPTY_FILTER, matchesText, matchingIds, searchMatches } from "../model/filter";
 import { buildIndex } from "../model/planIndex";
 import { FINDINGS, PLAN } from "./fixtures";
 
@@ -27,5 +27,29 @@ describe("filter", () => {
     expect(ids({ severity: "error" }), "only I2 has an error").toEqual(["I2"]);
     expect(ids({ severity: "warning" }), "I2 and S1 have warnings").toEqual(["I2", "S1"]);
     expect(ids({ severity: "none", kind: "initiative" }), "I1 is the initiative without findings").toEqual(["I1"]);
+  });
+  it("matches words in any order and anywhere in the why and notes", () => {
+    const node = PLAN.nodes.find((n) => n.id === "I1")!;
+    expect(matchesText(node, "portal self"), "order does not matter").toBe(true);
+    expect(matchesText(node, "portal zzz"), "every word must occur").toBe(false);
+    expect(matchesText(node, "   "), "blank matches everything").toBe(true);
+  });
+  it("searches a node as it is now, after an edit gave it a new title", () => {
+    const before = PLAN.nodes.find((n) => n.id === "I1")!;
+    expect(matchesText(before, "quantum")).toBe(false);
+    const after = { ...before, title: "Quantum help desk" };
+    expect(matchesText(after, "quantum"), "the edited node is searched by its new title").toBe(true);
+    expect(matchesText(before, "quantum"), "the old object keeps its own text").toBe(false);
+  });
+});
+
+describe("matches listed as you type", () => {
+  it("counts every match and lists the first ones in plan order", () => {
+    const found = searchMatches(PLAN.nodes, { ...EMPTY_FILTER, text: "s" }, index, 2);
+    const all = matchingIds(PLAN.nodes, { ...EMPTY_FILTER, text: "s" }, index)!;
+    expect(found.count, "the count is of all matches, not of those listed").toBe(all.size);
+    expect(found.first.map((n) => n.id), "the first two matches in plan order").toEqual(
+      PLAN.nodes.filter((n) => all.has(n.id)).slice(0, 2).map((n) => n.id),
+    );
   });
 });

@@ -219,6 +219,8 @@ function PlanMap() {
         nodesDraggable={false}
         nodesConnectable
         elementsSelectable
+        // Tab walks the nodes; edges are reached from a node's inspector, not by 64 stops without a visible focus.
+        edgesFocusable={false}
         onlyRenderVisibleElements={plan.nodes.length > VIRTUALISE_ABOVE}
         minZoom={plan.nodes.length > VIRTUALISE_ABOVE ? BIG_PLAN_MIN_ZOOM : 0.05}
         maxZoom={2}

@@ -84,6 +84,10 @@ function RowView({ row, node, findings, selected, collapsed, context, editing, a
       ) : (
         <span className="outline-title">{node.title}</span>
       )}
+      {row.depth === 0 && (node.kind === "team_goal" || node.kind === "strategy" || node.kind === "initiative") ? (
+        // At the root beside the goals and resources, work that supports nothing says so.
+        <span className="unlinked-tag" title="It supports nothing yet: Tab moves it under the item above">Not linked to a goal</span>
+      ) : null}
       {alsoTitles.length ? (
         <span className="also" title={`Also supports: ${alsoTitles.join("; ")}`}>
           +{alsoTitles.length} more link{alsoTitles.length === 1 ? "" : "s"} up

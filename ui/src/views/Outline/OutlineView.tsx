@@ -32,7 +32,8 @@ export function OutlineView() {
   const { planState, index, state, dispatch } = usePlan();
   const actions = useActions();
   const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
-  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  /** The title being edited; `fresh` when the node was made for it a moment ago (Enter). */
+  const [editing, setEditing] = useState<{ id: string; text: string; fresh?: boolean; from?: string | null } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -64,6 +65,7 @@ export function OutlineView() {
   const focusTree = () => requestAnimationFrame(() => tree.current?.focus());
 
   const runOp = async (op: OutlineOp, thenEdit = false) => {
+    const from = state.selected;
     if ("refused" in op) {
       showInfo(dispatch, op.refused);
       return;
@@ -73,13 +75,23 @@ export function OutlineView() {
       dispatch({ type: "select", id: op.select });
       // An op that edits a title next makes the node: it is among those the answer upserted.
       const node = done.plan.upserted_nodes.find((n) => n.id === op.select);
-      if (thenEdit && node) setEditing({ id: node.id, text: node.title });
+      if (thenEdit && node) setEditing({ id: node.id, text: node.title, fresh: true, from });
     }
     if (!thenEdit) focusTree();
   };
 
   const commitTitle = (id: string, title: string | null, then?: "indent" | "outdent") => {
+    const fresh = editing?.fresh === true && editing.id === id;
+    const from = editing?.from ?? null;
     setEditing(null);
+    // Escape on a node made a moment ago takes it back: no "New initiative" is left behind.
+    if (fresh && title === null) {
+      void actions.undo().then(() => {
+        if (from) select(from);
+        focusTree();
+      });
+      return;
+    }
     const node = index.nodes.get(id);
     const rename = node && title !== null && title.trim() && title !== node.title ? renameEdit(node, title.trim()) : null;
     void (async () => {

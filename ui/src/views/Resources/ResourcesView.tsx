@@ -4,17 +4,24 @@ import { Fragment, useState } from "react";
 import { AmountInput } from "../../components/AmountInput";
 import { FindingBadge } from "../../components/FindingBadge";
 import { NodeRef } from "../../components/KindChip";
+import { formatAmount } from "../../model/format";
 import { overAllocation } from "../../model/planIndex";
 import { usePlan } from "../../state/store";
 import { Icon, ResourceIcon, SeverityIcon } from "../../theme/icons";
 import { KIND_STYLE, RESOURCE_TYPE_LABEL } from "../../theme/kinds";
 
-const fmt = (n: number) => n.toLocaleString(undefined, { maximumFractionDigits: 2 });
+const fmt = (n: number) => formatAmount(n);
+
+/** Resources drawn at first, and added per "Show more": a big plan's table opens at once. */
+const PAGE = 50;
 
 export function ResourcesView() {
   const { planState, index, state, dispatch } = usePlan();
   const [open, setOpen] = useState<Set<string>>(() => new Set());
-  const resources = planState.plan.nodes.filter((n) => n.kind === "resource");
+  const [shown, setShown] = useState(PAGE);
+  // Over-allocated resources first: they are what needs a decision. Plan order otherwise.
+  const all = planState.plan.nodes.filter((n) => n.kind === "resource");
+  const resources = [...all.filter((r) => overAllocation(index, r.id)), ...all.filter((r) => !overAllocation(index, r.id))];
   const toggle = (id: string) => {
     const next = new Set(open);
     if (next.has(id)) next.delete(id);
@@ -25,7 +32,8 @@ export function ResourcesView() {
     <div className="resources-view scroll-view">
       <div className="view-header">
         <h1>Resources</h1>
-        <p className="muted">Funding, tools, knowledge & skills and time given to the teams, and where each goes.</p>
+        <p className="muted">Funding, tools, knowledge & skills and time given to the teams, and where each goes.
+          {resources.some((r) => overAllocation(index, r.id)) ? " Over-allocated resources come first." : ""}</p>
       </div>
       {resources.length === 0 ? (
         <div className="empty-view">
@@ -45,7 +53,7 @@ export function ResourcesView() {
             </tr>
           </thead>
           <tbody>
-            {resources.map((r) => {
+            {resources.slice(0, shown).map((r) => {
               // The core's sum of counting allocations; over capacity, the figure its finding quotes.
               const allocated = overAllocation(index, r.id)?.allocated ?? planState.allocated[r.id] ?? 0;
               const capacity = r.capacity;
@@ -115,6 +123,11 @@ export function ResourcesView() {
           </tbody>
         </table>
       )}
+      {resources.length > shown ? (
+        <button type="button" className="more-work" data-testid="resources-more" onClick={() => setShown(shown + PAGE)}>
+          Show {Math.min(PAGE, resources.length - shown)} more of {resources.length - shown} left
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -1,9 +1,11 @@
-//! Teams: pick a team; see its strategies and initiatives, each with its path up to the org goals
-//! and its findings — the line a team lead shows to prove the work is aligned.
-import { useEffect } from "react";
+//! Teams: pick a team; see how much of its work traces up, then its strategies and initiatives,
+//! each with its path up to the org goals and its findings — the line a team lead shows to prove
+//! the work is aligned. A big team's goals and work come a page at a time.
+import { useEffect, useState } from "react";
 import type { Node } from "../../bindings/Node";
 import { KindChip, NodeRef } from "../../components/KindChip";
 import { kindRank } from "../../model/planIndex";
+import { isOrphan, traceSummary } from "../../model/teams";
 import { pathsUp } from "../../model/throughline";
 import { usePlan } from "../../state/store";
 import { Icon, SeverityIcon } from "../../theme/icons";
@@ -24,6 +26,14 @@ export function TeamsView() {
     .filter((n) => n.kind === "strategy" || n.kind === "initiative")
     .sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || index.order.get(a.id)! - index.order.get(b.id)!);
   const select = (id: string) => dispatch({ type: "select", id });
+  const [allGoals, setAllGoals] = useState(false);
+  const [workShown, setWorkShown] = useState(WORK_PAGE);
+  // A new team starts at its first page.
+  useEffect(() => {
+    setAllGoals(false);
+    setWorkShown(WORK_PAGE);
+  }, [team]);
+  const goalsShown = allGoals ? goals : goals.slice(0, GOALS_SHOWN);
 
   return (
     <div className="teams-view scroll-view">
@@ -50,23 +60,37 @@ export function TeamsView() {
         </div>
       ) : (
         <>
+          <p className="team-summary" data-testid="team-summary">{traceSummary(work, (id) => isOrphan(index.findings.get(id)))}</p>
           {goals.length ? (
             <p className="team-goals">
-              <strong>{team}'s goals:</strong>
-              {goals.map((g) => <NodeRef key={g.id} node={g} onSelect={select} />)}
+              <strong>Goals of {team}:</strong>
+              {goalsShown.map((g) => <NodeRef key={g.id} node={g} onSelect={select} />)}
+              {goals.length > GOALS_SHOWN ? (
+                <button type="button" className="link-button" data-testid="team-goals-more" onClick={() => setAllGoals(!allGoals)}>
+                  {allGoals ? "Show fewer" : `and ${goals.length - GOALS_SHOWN} more`}
+                </button>
+              ) : null}
             </p>
           ) : null}
           {work.length === 0 ? (
             <p className="empty-hint">{team} has no strategies or initiatives yet. Add one and set its team to {team}.</p>
           ) : null}
           <ul className="team-work">
-            {work.map((node) => <WorkCard key={node.id} node={node} selected={state.selected === node.id} onSelect={select} />)}
+            {work.slice(0, workShown).map((node) => <WorkCard key={node.id} node={node} selected={state.selected === node.id} onSelect={select} />)}
           </ul>
+          {work.length > workShown ? (
+            <button type="button" className="more-work" data-testid="team-work-more" onClick={() => setWorkShown(workShown + WORK_PAGE)}>
+              Show {Math.min(WORK_PAGE, work.length - workShown)} more of {work.length - workShown} left
+            </button>
+          ) : null}
         </>
       )}
     </div>
   );
 }
+
+const GOALS_SHOWN = 8;
+const WORK_PAGE = 20;
 
 function WorkCard({ node, selected, onSelect }: { node: Node; selected: boolean; onSelect: (id: string) => void }) {
   const { index } = usePlan();

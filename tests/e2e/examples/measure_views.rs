@@ -1,0 +1,177 @@
+//! Measures the views in the real window (issue 10's targets: a search keystroke under
+//! 50 ms, any view switch under 200 ms, at 10,000 nodes). A benchmark, not a test: it
+//! prints figures and asserts nothing about time.
+//!
+//! Each figure is taken inside the page, from the event to the second animation frame
+//! after it (the frame that shows the change has been painted), so WebDriver's own
+//! round trips are not counted:
+//!   switch   a click on a view's button in the rail, to its first painted frame;
+//!   key      one character typed into the search box, to the painted frame;
+//!   settled  the same keystroke, until React has also finished the deferred work
+//!            it started (the lists and map following the search).
+//!
+//!   cargo run -p throughline-cli -- generate --nodes 10000 --seed 7 -o /tmp/big.json
+//!   target/debug/throughline import /tmp/big.json -o /tmp/big.throughline
+//!   xvfb-run -a -s "-screen 0 1280x800x24" cargo run -p throughline-e2e --example measure_views -- /tmp/big.throughline [rounds]
+//!
+//! It ends with screenshots of the Findings, Teams and Resources views and of the
+//! inspector, in tests/e2e/shots/views-<plan>-<view>.png.
+
+use serde_json::{Value, json};
+use throughline_e2e::{App, Driver, TestPlan};
+
+const VIEWS: [&str; 5] = ["map", "outline", "findings", "resources", "teams"];
+const TYPED: &str = "cloud";
+
+/// Clicks the rail button of `view` and answers the milliseconds to its painted frame.
+const SWITCH: &str = r#"
+const [view, done] = arguments;
+const start = performance.now();
+document.querySelector(`[data-testid="nav-${view}"]`).click();
+requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start)));
+// WebKit schedules no frame when the click changed nothing (the view was already shown).
+setTimeout(() => done(null), 2000);
+"#;
+
+/// Types `text` into the search box (as React hears typing: the value, then an input event)
+/// and answers [ms to the painted frame, ms until the page's work on it ended].
+const KEY: &str = r#"
+const [text, done] = arguments;
+const input = document.querySelector('[data-testid="search-input"]');
+const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+const start = performance.now();
+setValue.call(input, text);
+input.dispatchEvent(new Event('input', { bubbles: true }));
+requestAnimationFrame(() => requestAnimationFrame(() => {
+  const painted = performance.now() - start;
+  // The page is busy while a 5 ms timer comes late; settled is the end of the last late one.
+  let previous = performance.now();
+  let busyUntil = previous;
+  const tick = () => {
+    const now = performance.now();
+    if (now - previous > 30) busyUntil = now;
+    previous = now;
+    if (now - busyUntil > 300) done([painted, busyUntil - start]);
+    else setTimeout(tick, 5);
+  };
+  setTimeout(tick, 5);
+}));
+"#;
+
+fn ms(value: &Value) -> f64 {
+    value.as_f64().unwrap_or(f64::NAN)
+}
+
+fn summary(label: &str, mut figures: Vec<f64>) {
+    figures.sort_by(f64::total_cmp);
+    let median = figures[figures.len() / 2];
+    println!(
+        "{label:<28} median {median:6.1} ms  min {:6.1}  max {:6.1}  (n={})",
+        figures[0],
+        figures[figures.len() - 1],
+        figures.len()
+    );
+}
+
+async fn switch(app: &App, view: &str) -> f64 {
+    ms(&app
+        .client
+        .execute_async(SWITCH, vec![json!(view)])
+        .await
+        .expect("the switch script runs"))
+}
+
+#[tokio::main]
+async fn main() {
+    let mut args = std::env::args().skip(1);
+    let plan_file = args
+        .next()
+        .expect("usage: measure_views PLAN.throughline [rounds]");
+    // 0 rounds: only the screenshots.
+    let rounds: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(5);
+    let plan = TestPlan::sample();
+    std::fs::copy(&plan_file, plan.plan_path()).expect("the plan is copied for the run");
+    let driver = Driver::start(&plan);
+    let app = driver.session().await;
+    // Let the first layout of the map finish before timing anything.
+    tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+
+    if rounds > 0 {
+        measure(&app, rounds).await;
+    }
+    screenshots(&app, &plan_file).await;
+    app.close().await;
+}
+
+/// Prints the figures of `rounds` rounds of every view switch and of typing a word into the search.
+async fn measure(app: &App, rounds: usize) {
+    let mut switches: Vec<(String, Vec<f64>)> =
+        VIEWS.iter().map(|v| (v.to_string(), vec![])).collect();
+    for _ in 0..rounds {
+        for (view, figures) in switches.iter_mut() {
+            figures.push(switch(app, view).await);
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        }
+    }
+    for (view, figures) in switches {
+        summary(&format!("switch to {view}"), figures);
+    }
+
+    for view in ["map", "outline", "findings"] {
+        switch(app, view).await;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        let (mut painted, mut settled) = (vec![], vec![]);
+        for _ in 0..rounds {
+            for end in 1..=TYPED.len() {
+                let answer = app
+                    .client
+                    .execute_async(KEY, vec![json!(&TYPED[..end])])
+                    .await
+                    .expect("the key script runs");
+                painted.push(ms(&answer[0]));
+                settled.push(ms(&answer[1]));
+            }
+            app.client
+                .execute_async(KEY, vec![json!("")])
+                .await
+                .expect("the search is cleared");
+        }
+        summary(&format!("search key on {view}"), painted);
+        summary(&format!("search settled on {view}"), settled);
+    }
+}
+
+/// Screenshots of the views the figures are about, to look at.
+async fn screenshots(app: &App, plan_file: &str) {
+    let stem = std::path::Path::new(&plan_file)
+        .file_stem()
+        .and_then(|stem| stem.to_str())
+        .unwrap_or("plan")
+        .to_owned();
+    switch(app, "map").await;
+    for view in ["findings", "teams", "resources"] {
+        switch(app, view).await;
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        let shot = app.screenshot(&format!("views-{stem}-{view}")).await;
+        println!("screenshot {}", shot.display());
+    }
+    // The inspector on the first finding's node, from the Findings view.
+    switch(app, "map").await;
+    switch(app, "findings").await;
+    // A big plan's team groups start closed: open the first one to reach a finding.
+    app.script(
+        "const row = document.querySelector('.findings-list .finding-row'); \
+         if (row) row.click(); else document.querySelector('.findings-list .team-head').click();",
+        vec![],
+    )
+    .await;
+    app.settle().await;
+    app.script(
+        "const row = document.querySelector('.findings-list .finding-row'); if (row) row.click();",
+        vec![],
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    let shot = app.screenshot(&format!("views-{stem}-inspector")).await;
+    println!("screenshot {}", shot.display());
+}
