@@ -35,7 +35,7 @@ export function Inspector() {
 }
 
 function NodeInspector({ node }: { node: Node }) {
-  const { index, dispatch } = usePlan();
+  const { index, planState, dispatch } = usePlan();
   const actions = useActions();
   const findings = index.findings.get(node.id) ?? [];
   const save = (change: Partial<Node>) => void actions.edit({ op: "update_node", node: { ...node, ...change } });

@@ -142,20 +142,7 @@ impl Brief {
             .findings
             .iter()
             .filter(|finding| path.contains(finding.node.as_str()))
-            .map(|finding| {
-                let on = graph.node(&finding.node);
-                FindingRow {
-                    rule: finding.rule,
-                    rule_title: finding.rule.title(),
-                    severity: finding.severity,
-                    node: finding.node.clone(),
-                    kind: on.map(|n| n.kind),
-                    title: finding.title.clone(),
-                    team: on.and_then(|n| n.team.clone()),
-                    message: finding.message.clone(),
-                    hint: finding.hint.clone(),
-                }
-            })
+            .map(|finding| FindingRow::of(finding, graph.node(&finding.node)))
             .collect();
         findings.sort_by_key(|finding| finding.severity);
 
@@ -205,7 +192,7 @@ pub fn render_brief(format: ReportFormat, brief: &Brief) -> Result<RenderedBrief
         ReportFormat::Html => (html::render_brief(brief)?.into_bytes(), None),
         ReportFormat::Markdown => (markdown::render_brief(brief)?.into_bytes(), None),
         ReportFormat::Pdf => pdf::render_brief(brief)?,
-        ReportFormat::Csv | ReportFormat::Json => {
+        ReportFormat::Csv | ReportFormat::Json | ReportFormat::Xlsx => {
             return Err(render_error(
                 format,
                 "a brief is written as HTML, PDF or Markdown",

@@ -710,31 +710,30 @@ fn finding_row(index: &Index, finding: &Finding) -> FindingRow {
         .position
         .get(finding.node.as_str())
         .map(|&at| &index.nodes[at]);
-    FindingRow {
-        rule: finding.rule,
-        rule_title: finding.rule.title(),
-        severity: finding.severity,
-        node: finding.node.clone(),
-        kind: node.map(|node| node.kind),
-        title: finding.title.clone(),
-        team: node.and_then(|node| node.team.clone()),
-        message: finding.message.clone(),
-        hint: finding.hint.clone(),
-        accepted_text: finding
-            .accepted
-            .as_ref()
-            .map(|accepted| match accepted.until {
+    FindingRow::of(finding, node)
+}
+
+impl FindingRow {
+    /// The row of `finding`, on `node` when the plan still has it.
+    pub(super) fn of(finding: &Finding, node: Option<&Node>) -> FindingRow {
+        let accepted = finding.accepted.as_ref();
+        FindingRow {
+            rule: finding.rule,
+            rule_title: finding.rule.title(),
+            severity: finding.severity,
+            node: finding.node.clone(),
+            kind: node.map(|node| node.kind),
+            title: finding.title.clone(),
+            team: node.and_then(|node| node.team.clone()),
+            message: finding.message.clone(),
+            hint: finding.hint.clone(),
+            accepted_text: accepted.map(|accepted| match accepted.until {
                 Some(until) => format!("Accepted until {until}: {}", accepted.reason),
                 None => format!("Accepted: {}", accepted.reason),
             }),
-        accepted_reason: finding
-            .accepted
-            .as_ref()
-            .map(|accepted| accepted.reason.clone()),
-        accepted_until: finding
-            .accepted
-            .as_ref()
-            .and_then(|accepted| accepted.until),
+            accepted_reason: accepted.map(|accepted| accepted.reason.clone()),
+            accepted_until: accepted.and_then(|accepted| accepted.until),
+        }
     }
 }
 
