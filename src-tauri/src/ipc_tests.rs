@@ -851,6 +851,9 @@ fn import_reads_a_spreadsheet_into_a_new_plan_file_and_answers_its_summary() {
     assert_eq!(error["code"], json!("invalid_field"), "{error}");
     assert!(!workspace.saved("q3.throughline").exists());
     assert_eq!(app.current()["path"], json!(target.display().to_string()));
+}
+
+#[test]
 fn share_brief_writes_the_one_page_brief_where_the_dialog_answered() {
     let workspace = Workspace::new();
     let path = workspace.path("sample.throughline");
@@ -887,6 +890,9 @@ fn pdf_extract_text(path: &Path) -> String {
     let bytes =
         std::fs::read(path).unwrap_or_else(|error| panic!("{} exists: {error}", path.display()));
     pdf_extract::extract_text_from_mem(&bytes).expect("the PDF reads back as text")
+}
+
+#[test]
 fn the_roadmap_answers_the_open_plans_work_grouped_as_asked_and_refuses_an_unknown_grouping() {
     let workspace = Workspace::new();
     let path = workspace.path("sample.throughline");

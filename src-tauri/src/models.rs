@@ -78,6 +78,8 @@ pub struct ImportedPlan {
     /// What became of its contents, one line each, as the core words them: counts per
     /// element type or per kind, what was derived, what was skipped and why.
     pub summary: Vec<String>,
+}
+
 /// What "Share brief" wrote.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
