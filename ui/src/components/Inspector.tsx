@@ -49,10 +49,10 @@ function NodeInspector({ node }: { node: Node }) {
         <FindingBadge findings={findings} />
         <span className="spacer" />
         {briefable(node.kind) ? (
-          <button type="button" className="icon-button" data-testid="share-brief"
-            title="Share brief: one A4 page on why this is done, every line up to the organization's goals, its resources and findings"
-            aria-label="Share brief" onClick={() => void actions.shareBrief(node.id)}>
-            <Icon name="share" size={15} />
+          <button type="button" data-testid="share-brief"
+            title="One A4 page on why this is done: every line up to the organization's goals, its resources and findings"
+            onClick={() => void actions.shareBrief(node.id)}>
+            <Icon name="share" size={14} /> Share brief
           </button>
         ) : null}
         <button type="button" className="icon-button danger" data-testid="inspector-delete"
