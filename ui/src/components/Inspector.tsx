@@ -48,13 +48,6 @@ function NodeInspector({ node }: { node: Node }) {
         <code className="node-id" title="Node id">{node.id}</code>
         <FindingBadge findings={findings} />
         <span className="spacer" />
-        {briefable(node.kind) ? (
-          <button type="button" data-testid="share-brief"
-            title="One A4 page on why this is done: every line up to the organization's goals, its resources and findings"
-            onClick={() => void actions.shareBrief(node.id)}>
-            <Icon name="share" size={14} /> Share brief
-          </button>
-        ) : null}
         <button type="button" className="icon-button danger" data-testid="inspector-delete"
           title="Delete this node and its links (Undo brings it back)" aria-label="Delete node" onClick={() => void remove()}>
           <Icon name="trash" size={15} />
@@ -65,6 +58,15 @@ function NodeInspector({ node }: { node: Node }) {
         </button>
       </div>
 
+      {briefable(node.kind) ? (
+        <div className="inspector-actions">
+          <button type="button" data-testid="share-brief"
+            title="One A4 page on why this is done: every line up to the organization's goals, its resources and findings"
+            onClick={() => void actions.shareBrief(node.id)}>
+            <Icon name="share" size={14} /> Share brief
+          </button>
+        </div>
+      ) : null}
       <TextField label="Title" testId="inspector-title" value={node.title}
         onCommit={(title) => (title.trim() ? save({ title }) : undefined)} />
       {!isResource ? (
