@@ -26,7 +26,7 @@ fn squash(text: &str) -> String {
 
 #[test]
 fn a_brief_in_every_format_traces_the_initiative_up_to_its_org_goal() {
-    let dir = folder_with(&throughline_core::sample::sample_json());
+    let dir = folder_with(throughline_core::sample::sample_json());
     for name in ["b.html", "b.pdf", "b.md"] {
         let result = run(
             dir.path(),
@@ -71,7 +71,7 @@ fn a_brief_in_every_format_traces_the_initiative_up_to_its_org_goal() {
 
 #[test]
 fn the_findings_on_a_strategys_path_are_in_its_brief() {
-    let dir = folder_with(&throughline_core::sample::sample_json());
+    let dir = folder_with(throughline_core::sample::sample_json());
     let result = run(
         dir.path(),
         &[
@@ -98,7 +98,7 @@ fn the_findings_on_a_strategys_path_are_in_its_brief() {
 
 #[test]
 fn every_initiative_and_strategy_of_the_sample_fits_one_page() {
-    let dir = folder_with(&throughline_core::sample::sample_json());
+    let dir = folder_with(throughline_core::sample::sample_json());
     let plan = throughline_core::sample::sample_plan();
     let ids: Vec<String> = plan
         .nodes()
@@ -129,7 +129,7 @@ fn every_initiative_and_strategy_of_the_sample_fits_one_page() {
 #[test]
 fn a_brief_too_long_for_one_page_says_so_on_the_page_and_on_stderr() {
     let mut plan: serde_json::Value =
-        serde_json::from_str(&throughline_core::sample::sample_json()).expect("sample parses");
+        serde_json::from_str(throughline_core::sample::sample_json()).expect("sample parses");
     let long_why = "The portal is where staff will find answers before they call, and every \
                     request type it takes off the phones frees an analyst for real problems. "
         .repeat(12);
@@ -181,7 +181,7 @@ fn a_brief_too_long_for_one_page_says_so_on_the_page_and_on_stderr() {
 
 #[test]
 fn an_id_that_is_not_an_initiative_or_strategy_exits_2_naming_it() {
-    let dir = folder_with(&throughline_core::sample::sample_json());
+    let dir = folder_with(throughline_core::sample::sample_json());
     for (id, expected) in [
         ("TG-FCR", "is a team goal"),
         ("R-AZURE", "is a resource"),
@@ -203,7 +203,7 @@ fn an_id_that_is_not_an_initiative_or_strategy_exits_2_naming_it() {
 
 #[test]
 fn a_brief_as_csv_is_refused_and_the_format_flag_picks_markdown() {
-    let dir = folder_with(&throughline_core::sample::sample_json());
+    let dir = folder_with(throughline_core::sample::sample_json());
     let refused = run(
         dir.path(),
         &["brief", "plan.json", "I-PORTAL", "-o", "b.csv"],

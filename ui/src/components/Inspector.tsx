@@ -57,13 +57,6 @@ function NodeInspector({ node }: { node: Node }) {
         <code className="node-id" title="Node id">{node.id}</code>
         <FindingBadge findings={findings} />
         <span className="spacer" />
-        {briefable(node.kind) ? (
-          <button type="button" className="icon-button" data-testid="share-brief"
-            title="Share brief: one A4 page on why this is done, every line up to the organization's goals, its resources and findings"
-            aria-label="Share brief" onClick={() => void actions.shareBrief(node.id)}>
-            <Icon name="share" size={15} />
-          </button>
-        ) : null}
         {!isResource ? (
           <button type="button" className="icon-button" data-testid="inspector-briefing"
             title="Start a briefing on this: from the organization's goals down to it and the work under it"
@@ -81,6 +74,15 @@ function NodeInspector({ node }: { node: Node }) {
         </button>
       </div>
 
+      {briefable(node.kind) ? (
+        <div className="inspector-actions">
+          <button type="button" data-testid="share-brief"
+            title="One A4 page on why this is done: every line up to the organization's goals, its resources and findings"
+            onClick={() => void actions.shareBrief(node.id)}>
+            <Icon name="share" size={14} /> Share brief
+          </button>
+        </div>
+      ) : null}
       <TextField label="Title" testId="inspector-title" value={node.title}
         onCommit={(title) => (title.trim() ? save({ title }) : undefined)} />
       {!isResource ? (
