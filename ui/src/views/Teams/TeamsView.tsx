@@ -126,8 +126,8 @@ function WorkCard({ node, selected, onSelect }: { node: Node; selected: boolean;
         <ul className="work-findings">
           {findings.map((f) => (
             <li key={f.rule} className={f.accepted ? "accepted" : undefined}>
-              <SeverityIcon severity={f.severity} size={13} /> <strong>{RULE[f.rule].title}:</strong>{" "}
-              {f.accepted ? <AcceptedNote finding={f} /> : f.hint}
+              <SeverityIcon severity={f.severity} size={13} />
+              <span><strong>{RULE[f.rule].title}:</strong> {f.accepted ? <AcceptedNote finding={f} /> : f.hint}</span>
             </li>
           ))}
         </ul>
