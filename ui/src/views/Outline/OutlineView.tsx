@@ -102,7 +102,9 @@ export function OutlineView() {
         // Re-read the rows after the rename: indent and outdent are judged on the current tree.
         const op = then === "indent" ? indent(index, rows, id) : outdent(index, id, rows);
         if ("edit" in op && rename && op.edit.op === "batch")
-          op.edit.edits = op.edit.edits.map((e) => (e.op === "update_node" ? { ...e, node: { ...e.node, title: title!.trim() } } : e));
+          op.edit.edits = op.edit.edits.map((e) =>
+            e.op === "update_node" || e.op === "add_node" ? { ...e, node: { ...e.node, title: title!.trim() } } : e,
+          );
         await runOp(op);
       } else focusTree();
     })();
