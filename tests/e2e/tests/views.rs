@@ -2,7 +2,7 @@
 //! knowingly from the Inspector, marked in every view, the error count following, the
 //! acceptance kept in the plan file across a restart and taken back; the Findings view
 //! grouped by rule and team, collapsible and searched; the inspector opening a new
-//! selection at its top.
+//! selection at its top; the Teams view's summary line.
 //!
 //! Run as the other WebDriver tests (see desktop.rs):
 //!   xvfb-run -a -s "-screen 0 1280x800x24" cargo test -p throughline-e2e --test views -- --include-ignored
@@ -264,5 +264,21 @@ async fn findings_are_grouped_collapsible_and_searched_and_a_selection_opens_at_
         "a new selection opens at the top of the inspector, its title in view"
     );
     app.screenshot("views-04-inspector-at-top").await;
+
+    // The Teams view opens with how much of the team's work traces up, in words.
+    app.click("nav-teams").await;
+    app.select("team-select", "Applications").await;
+    let summary = app
+        .wait_text(
+            "team-summary",
+            "say how much of the team's work traces up",
+            |text| text.contains("trace up to an organizational goal"),
+        )
+        .await;
+    assert!(
+        summary.contains(" of ") && !summary.contains("'s goals"),
+        "the summary counts the work that traces up: {summary:?}"
+    );
+    app.screenshot("views-05-teams").await;
     app.close().await;
 }

@@ -16,7 +16,8 @@ export function AcceptedNote({ finding }: { finding: Finding }) {
   if (!finding.accepted) return null;
   const until = finding.accepted.until ? ` until ${finding.accepted.until}` : "";
   return (
-    <span className="accepted-note" data-testid={`accepted-${slug(finding)}`}>
+    <span className="accepted-note" data-testid={`accepted-${slug(finding)}`}
+      title={`Accepted${until}: ${finding.accepted.reason}`}>
       <Icon name="check" size={12} /> Accepted{until}: {finding.accepted.reason}
     </span>
   );

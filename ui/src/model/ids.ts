@@ -17,6 +17,9 @@ export function freshId(kind: NodeKind, taken: { has(id: string): boolean }): st
   }
 }
 
+/** Whether `id` is one freshId made for `kind` ("TG-7" for a team goal). */
+export const isFreshIdOf = (id: string, kind: NodeKind) => new RegExp(`^${PREFIX[kind]}-\\d+$`).test(id);
+
 export const DEFAULT_TITLE: Record<NodeKind, string> = {
   org_goal: "New organizational goal",
   team_goal: "New team goal",

@@ -2,7 +2,7 @@
 import type { Edit } from "../bindings/Edit";
 import type { Node } from "../bindings/Node";
 import type { NodeKind } from "../bindings/NodeKind";
-import { DEFAULT_TITLE, freshId } from "./ids";
+import { DEFAULT_TITLE, freshId, isFreshIdOf } from "./ids";
 import { kindRank, type PlanIndex } from "./planIndex";
 
 export type OutlineRow = {
@@ -107,13 +107,34 @@ function blankNode(index: PlanIndex, kind: NodeKind): Node {
   return { id: freshId(kind, index.nodes), kind, title: DEFAULT_TITLE[kind], status: "active" };
 }
 
-function moveEdits(node: Node, from: string | null, to: string | null, kind: NodeKind): Edit {
+/**
+ * A node that changes kind keeps its id, unless the outline made that id for its old kind a
+ * moment ago and nothing but its parent link holds it: then it is made again under an id of
+ * its new kind, so a strategy is never called "TG-2". Its title follows when it was the default.
+ */
+function remadeForKind(index: PlanIndex, node: Node, from: string | null, kind: NodeKind): Node | null {
+  if (kind === node.kind || !isFreshIdOf(node.id, node.kind)) return null;
+  const onlyParent = (index.up.get(node.id) ?? []).every((to) => to === from);
+  const held =
+    (index.down.get(node.id)?.length ?? 0) + (index.allocationsTo.get(node.id)?.length ?? 0) + (index.allocationsFrom.get(node.id)?.length ?? 0);
+  if (!onlyParent || held > 0) return null;
+  const title = node.title === DEFAULT_TITLE[node.kind] ? DEFAULT_TITLE[kind] : node.title;
+  return { ...node, id: freshId(kind, index.nodes), kind, title };
+}
+
+function moveEdits(index: PlanIndex, node: Node, from: string | null, to: string | null, kind: NodeKind): { edit: Edit; select: string } {
+  const remade = remadeForKind(index, node, from, kind);
+  if (remade) {
+    const edits: Edit[] = [{ op: "remove_node", id: node.id }, { op: "add_node", node: remade }];
+    if (to) edits.push({ op: "add_link", link: { kind: "supports", from: remade.id, to } });
+    return { edit: { op: "batch", edits }, select: remade.id };
+  }
   const edits: Edit[] = [];
   // Unlink first, so the old link never has to be valid for the new kind.
   if (from) edits.push({ op: "remove_link", key: { kind: "supports", from: node.id, to: from } });
   if (kind !== node.kind) edits.push({ op: "update_node", node: { ...node, kind } });
   if (to) edits.push({ op: "add_link", link: { kind: "supports", from: node.id, to } });
-  return { op: "batch", edits };
+  return { edit: { op: "batch", edits }, select: node.id };
 }
 
 /** Tab: the row moves under its previous sibling and takes the kind one level below it. */
@@ -134,7 +155,7 @@ export function indent(index: PlanIndex, rows: OutlineRow[], id: string): Outlin
   const parent = index.nodes.get(previous.id)!;
   const kind = childKind(parent.kind);
   if (!kind) return { refused: `Nothing can sit under ${parent.kind === "resource" ? "a resource" : "an initiative"}.` };
-  return { edit: moveEdits(node, row.parent, parent.id, kind), select: id };
+  return moveEdits(index, node, row.parent, parent.id, kind);
 }
 
 /** Shift+Tab: the row moves up beside its parent and takes the parent's kind. */
@@ -145,7 +166,7 @@ export function outdent(index: PlanIndex, id: string, rows: OutlineRow[]): Outli
   if (!row.parent) return { refused: "It is already at the top level." };
   const parent = index.nodes.get(row.parent)!;
   const grandparent = rows.find((r) => r.id === parent.id)?.parent ?? null;
-  return { edit: moveEdits(node, parent.id, grandparent, parent.kind), select: id };
+  return moveEdits(index, node, parent.id, grandparent, parent.kind);
 }
 
 export const renameEdit = (node: Node, title: string): Edit => ({ op: "update_node", node: { ...node, title } });

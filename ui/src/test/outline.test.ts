@@ -80,3 +80,33 @@ describe("outline keyboard operations", () => {
     expect(outdent(index, "G1", rows), "G1 has no parent").toHaveProperty("refused");
   });
 });
+
+describe("a node the outline just made, moved to another level", () => {
+  const fresh = { id: "S-1", kind: "strategy" as const, title: "New strategy", status: "active" as const };
+  const plan = {
+    ...PLAN,
+    nodes: [...PLAN.nodes, fresh],
+    links: [...PLAN.links, { kind: "supports" as const, from: "S-1", to: "TG1" }],
+  };
+  const freshIndex = buildIndex(plan, FINDINGS);
+  const freshRows = outlineRows(freshIndex);
+
+  it("is made again under an id of its new kind, so a team goal is never called S-1", () => {
+    const op = outdent(freshIndex, "S-1", freshRows);
+    expect(op, "the new node is selected").toHaveProperty("select", "TG-1");
+    expect(edit(op)).toEqual({
+      op: "batch",
+      edits: [
+        { op: "remove_node", id: "S-1" },
+        { op: "add_node", node: { id: "TG-1", kind: "team_goal", title: "New team goal", status: "active" } },
+        { op: "add_link", link: { kind: "supports", from: "TG-1", to: "G1" } },
+      ],
+    });
+  });
+
+  it("keeps its id once something else links to it", () => {
+    const held = buildIndex({ ...plan, links: [...plan.links, { kind: "supports" as const, from: "I1", to: "S-1" }] }, FINDINGS);
+    const op = outdent(held, "S-1", outlineRows(held));
+    expect(op, "an id others link to stays").toHaveProperty("select", "S-1");
+  });
+});

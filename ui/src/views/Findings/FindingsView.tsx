@@ -7,6 +7,7 @@ import { useDeferredValue, useMemo, useRef, useState } from "react";
 import type { Finding } from "../../bindings/Finding";
 import { AcceptedNote, AcceptFinding } from "../../components/AcceptFinding";
 import { findingMatches, isFilterActive } from "../../model/filter";
+import { formatAmount } from "../../model/format";
 import { COLLAPSE_TEAMS_ABOVE, findingRows, type FindingRow } from "../../model/findingGroups";
 import { RULE, RULE_ORDER, SCORE_SENTENCE } from "../../model/rules";
 import { usePlan } from "../../state/store";
@@ -63,9 +64,9 @@ export function FindingsView() {
       <div className="view-header">
         <h1>Findings</h1>
         <p className="muted">
-          {findings.length} finding{findings.length === 1 ? "" : "s"}
-          {accepted ? `, ${accepted} of them accepted knowingly` : ""}, judged as of {as_of}.
-          {filtering ? ` ${shown.length} match the search and filters.` : ""} {SCORE_SENTENCE}
+          {formatAmount(findings.length)} finding{findings.length === 1 ? "" : "s"}
+          {accepted ? `, ${formatAmount(accepted)} of them accepted knowingly` : ""}, judged as of {as_of}.
+          {filtering ? ` ${formatAmount(shown.length)} match the search and filters.` : ""} {SCORE_SENTENCE}
         </p>
       </div>
       {findings.length === 0 ? (
@@ -108,7 +109,7 @@ function Row({ row, onToggle, onOpen }: { row: FindingRow; onToggle: (key: strin
           <Icon name={row.collapsed ? "chevronRight" : "chevronDown"} size={13} />
           <SeverityIcon severity={row.severity} size={16} />
           <strong>{RULE[row.rule].title}</strong>
-          <span className="count-pill">{row.count}</span>
+          <span className="count-pill">{formatAmount(row.count)}</span>
           {acceptedText(row.accepted)}
         </button>
         {row.collapsed ? null : <p className="hint">{RULE[row.rule].hint}</p>}

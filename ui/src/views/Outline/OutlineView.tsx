@@ -1,6 +1,6 @@
 //! The outline: the plan as an indented tree, edited from the keyboard (Enter new sibling,
 //! Tab/Shift+Tab level, F2 or typing renames, Delete removes, arrows move).
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { ConfirmDialog } from "../../components/Modal";
 import { matchingIds } from "../../model/filter";
 import { addFirst, addSibling, indent, outdent, outlineRows, removeEdit, renameEdit, type OutlineOp, type OutlineRow } from "../../model/outline";
@@ -40,7 +40,9 @@ export function OutlineView() {
   const tree = useRef<HTMLDivElement>(null);
 
   const rows = useMemo(() => outlineRows(index, collapsed), [index, collapsed]);
-  const matches = useMemo(() => matchingIds(planState.plan.nodes, state.filter, index), [planState.plan.nodes, state.filter, index]);
+  // The search box answers each keystroke at once; the tree follows when React has time.
+  const filter = useDeferredValue(state.filter);
+  const matches = useMemo(() => matchingIds(planState.plan.nodes, filter, index), [planState.plan.nodes, filter, index]);
   const visible = useMemo(() => filterRows(rows, matches), [rows, matches]);
   const selectedAt = visible.findIndex((v) => v.row.id === state.selected);
   const select = useCallback((id: string) => dispatch({ type: "select", id }), [dispatch]);
@@ -100,7 +102,9 @@ export function OutlineView() {
         // Re-read the rows after the rename: indent and outdent are judged on the current tree.
         const op = then === "indent" ? indent(index, rows, id) : outdent(index, id, rows);
         if ("edit" in op && rename && op.edit.op === "batch")
-          op.edit.edits = op.edit.edits.map((e) => (e.op === "update_node" ? { ...e, node: { ...e.node, title: title!.trim() } } : e));
+          op.edit.edits = op.edit.edits.map((e) =>
+            e.op === "update_node" || e.op === "add_node" ? { ...e, node: { ...e.node, title: title!.trim() } } : e,
+          );
         await runOp(op);
       } else focusTree();
     })();

@@ -3,6 +3,7 @@
 //! the work is aligned. A big team's goals and work come a page at a time.
 import { useEffect, useState } from "react";
 import type { Node } from "../../bindings/Node";
+import { AcceptedNote } from "../../components/AcceptFinding";
 import { KindChip, NodeRef } from "../../components/KindChip";
 import { kindRank } from "../../model/planIndex";
 import { isOrphan, traceSummary } from "../../model/teams";
@@ -130,7 +131,10 @@ function WorkCard({ node, selected, onSelect }: { node: Node; selected: boolean;
       {findings.length ? (
         <ul className="work-findings">
           {findings.map((f) => (
-            <li key={f.rule}><SeverityIcon severity={f.severity} size={13} /> <strong>{RULE[f.rule].title}:</strong> {f.hint}</li>
+            <li key={f.rule} className={f.accepted ? "accepted" : undefined}>
+              <SeverityIcon severity={f.severity} size={13} />
+              <span><strong>{RULE[f.rule].title}:</strong> {f.accepted ? <AcceptedNote finding={f} /> : f.hint}</span>
+            </li>
           ))}
         </ul>
       ) : (
