@@ -5,8 +5,8 @@ import { kindRank } from "./planIndex";
 
 export const NODE_WIDTH = 220;
 export const NODE_HEIGHT = 72;
-const GAP_X = 26;
-const GAP_Y = 76;
+export const GAP_X = 26;
+export const GAP_Y = 76;
 const WRAP_GAP_Y = 28;
 
 /**
