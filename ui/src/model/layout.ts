@@ -307,12 +307,3 @@ export function elkGraph(plan: Plan): ElkGraph {
     edges: plan.links.map((l, i) => ({ id: `e${i}`, sources: [l.from], targets: [l.to] })),
   };
 }
-
-/** A key that changes only when nodes or links come or go (or change kind), so field edits keep the layout. */
-export function structureKey(plan: Plan): string {
-  let key = "";
-  for (const n of plan.nodes) key += `${n.id}:${n.kind};`;
-  key += "|";
-  for (const l of plan.links) key += `${l.kind[0]}${l.from}>${l.to};`;
-  return key;
-}
