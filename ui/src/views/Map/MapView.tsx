@@ -1,7 +1,7 @@
 //! The map: the plan as a layered graph (org goals on top, resources at the bottom), with findings
 //! badges, throughline highlighting, drag-to-link, zoom, pan, fit and a minimap.
 import {
-  Background, ConnectionMode, Controls, MarkerType, MiniMap, Position, ReactFlow, ReactFlowProvider,
+  Background, ConnectionMode, MarkerType, MiniMap, Position, ReactFlow, ReactFlowProvider,
   useReactFlow, type Connection, type Edge, type FinalConnectionState, type NodeHandle, type Viewport,
 } from "@xyflow/react";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
@@ -9,15 +9,14 @@ import type { Link } from "../../bindings/Link";
 import type { Node } from "../../bindings/Node";
 import { matchingIds } from "../../model/filter";
 import { NODE_HEIGHT, NODE_WIDTH } from "../../model/layout";
-import { boundsOf, inViewport, READABLE_ZOOM, viewportFor, type Insets } from "../../model/viewport";
+import { boundsOf, inViewport, viewportFor, type Insets } from "../../model/viewport";
 import { linkForDrag, linkSentence } from "./linkForDrag";
 import { addFirst } from "../../model/outline";
 import { linkId, throughline } from "../../model/throughline";
 import { showInfo, useActions } from "../../state/actions";
 import { usePlan } from "../../state/store";
-import { Icon, KindGlyph } from "../../theme/icons";
+import { Icon } from "../../theme/icons";
 import { KIND_STYLE } from "../../theme/kinds";
-import { KIND_ORDER } from "../../model/planIndex";
 import { AmountPrompt } from "./AmountPrompt";
 import { MapNode, type MapFlowNode, type MapNodeData } from "./MapNode";
 import { rememberedViewport, rememberViewport, useMapLayout } from "./useMapLayout";
@@ -42,12 +41,11 @@ const BIG_PLAN_MIN_ZOOM = 0.15;
 /** The minimap draws every node on each pan; past this it costs more than it shows. */
 const MINIMAP_UP_TO = 3000;
 /**
- * What the map's own chrome covers: the hint on top, the controls and legend at the bottom. The
- * start view and "Zoom to it" frame nodes inside the rest, so no node starts under them.
+ * The hint, the zoom buttons and the legend sit in bars above and below the map, never on it;
+ * only the minimap, when the CIO opens it, lies over the map's bottom-right corner.
  */
-const CHROME: Insets = { top: 58, right: 0, bottom: 52, left: 0 };
-/** The minimap's corner, kept clear when a node is brought into view. */
-const WITH_MINIMAP: Insets = { ...CHROME, right: 196 };
+const NO_CHROME: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
+const WITH_MINIMAP: Insets = { top: 0, right: 196, bottom: 136, left: 0 };
 
 export function MapView() {
   return (
@@ -127,20 +125,10 @@ function PlanMap() {
   // On a big plan only the edges touching what is in view (or on the throughline) are drawn:
   // thousands of long SVG paths would make every click take seconds.
   const [view, setView] = useState<Area | null>(null);
-  // The minimap shows only while part of the plan is out of view: with all of it in view it
-  // would only cover nodes.
-  const [partial, setPartial] = useState(false);
+  // The minimap covers a corner of the map, so it shows only when asked for.
+  const [minimapOpen, setMinimapOpen] = useState(false);
+  const minimap = minimapOpen && plan.nodes.length <= MINIMAP_UP_TO;
   const size = () => ({ width: mapRef.current?.clientWidth ?? 800, height: mapRef.current?.clientHeight ?? 600 });
-  const allInView = useCallback(
-    (viewport: Viewport) => {
-      const bounds = boundsOf(layout.positions);
-      const { width, height } = size();
-      if (!bounds) return true;
-      return inViewport({ x: bounds.x, y: bounds.y }, viewport, width, height, { top: 0, left: 0, right: 0, bottom: 0 }) &&
-        inViewport({ x: bounds.x + bounds.width - NODE_WIDTH, y: bounds.y + bounds.height - NODE_HEIGHT }, viewport, width, height, { top: 0, left: 0, right: 0, bottom: 0 });
-    },
-    [layout.positions],
-  );
   useLayoutEffect(() => {
     const el = mapRef.current;
     if (!el || start?.path === path) return;
@@ -148,21 +136,19 @@ function PlanMap() {
     // view, the map looks where it looked.
     const bounds = boundsOf(layout.positions);
     const viewport =
-      rememberedViewport(path) ?? (bounds ? viewportFor(bounds, el.clientWidth, el.clientHeight, CHROME) : { x: 0, y: 0, zoom: 1 });
+      rememberedViewport(path) ?? (bounds ? viewportFor(bounds, el.clientWidth, el.clientHeight, NO_CHROME) : { x: 0, y: 0, zoom: 1 });
     if (start) void flow.setViewport(viewport);
     rememberViewport(path, viewport);
     setStart({ path, viewport });
     setView(areaOf(viewport, el.clientWidth, el.clientHeight));
-    setPartial(!allInView(viewport));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [path, plan.nodes.length === 0]);
   const trackView = useCallback(() => {
     const viewport = flow.getViewport();
     const { width, height } = size();
     rememberViewport(path, viewport);
-    setPartial(!allInView(viewport));
     if (big) setView(areaOf(viewport, width, height));
-  }, [flow, path, big, allInView]);
+  }, [flow, path, big]);
   const inView = useCallback(
     (id: string) => {
       const at = layout.positions.get(id);
@@ -182,7 +168,7 @@ function PlanMap() {
     const at = layout.positions.get(id);
     const { width, height } = size();
     const viewport = flow.getViewport();
-    if (!at || inViewport(at, viewport, width, height, partial ? WITH_MINIMAP : CHROME)) return;
+    if (!at || inViewport(at, viewport, width, height, minimap ? WITH_MINIMAP : NO_CHROME)) return;
     void flow.setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom: viewport.zoom, duration: 250 }).then(trackView);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [layout]);
@@ -289,9 +275,32 @@ function PlanMap() {
 
   if (plan.nodes.length === 0) return <EmptyMap />;
 
-  const minimap = partial && plan.nodes.length <= MINIMAP_UP_TO;
   return (
-    <div className={`map${dragging ? " map-linking" : ""}${minimap ? " with-minimap" : ""}`} data-layout={layout.source} ref={mapRef}>
+    <div className={`map${dragging ? " map-linking" : ""}`} data-layout={layout.source}>
+      <div className="map-hint" data-testid="map-hint">
+        {line ? (
+          <>
+            <span>Throughline of the selection: every path up to the org goals and every resource below.</span>
+            <button type="button" data-testid="fit-throughline"
+              onClick={() => {
+                // Bounds from the layout, not from measured DOM nodes: on big plans most are not rendered.
+                const bounds = boundsOf(layout.positions, line.nodes);
+                const at = state.selected ? layout.positions.get(state.selected) : undefined;
+                if (!bounds) return;
+                const { width, height } = size();
+                const focus = at ? { x: at.x + NODE_WIDTH / 2, y: at.y + NODE_HEIGHT / 2 } : undefined;
+                void flow.setViewport(viewportFor(bounds, width, height, minimap ? WITH_MINIMAP : NO_CHROME, { focus }), { duration: 300 }).then(trackView);
+              }}>
+              <Icon name="fit" size={14} /> Zoom to it
+            </button>
+          </>
+        ) : dragging ? (
+          <span>Drop on a highlighted node to link {dragging.from.title} to it; greyed nodes cannot be linked to it.</span>
+        ) : (
+          <span>Click a node to see its throughline. Drag from a node's dot onto another node to link them.</span>
+        )}
+      </div>
+      <div className="map-pane" ref={mapRef}>
       {start ? <ReactFlow<MapFlowNode>
         nodes={nodes}
         edges={edges}
@@ -317,36 +326,25 @@ function PlanMap() {
         defaultViewport={start.viewport}
       >
         <Background gap={24} size={1} color="#dde1e7" />
-        <Controls showInteractive={false} position="bottom-left" orientation="horizontal"
-          fitViewOptions={{ minZoom: big ? BIG_PLAN_MIN_ZOOM : READABLE_ZOOM, maxZoom: 1.1, padding: 0.05 }} />
         {minimap ? <MiniMap position="bottom-right" pannable zoomable nodeStrokeWidth={0}
           style={{ width: 180, height: 120 }}
           nodeColor={(n) => KIND_STYLE[(n.data as MapNodeData).node.kind].color}
           maskColor="rgba(240, 242, 245, 0.7)" /> : null}
       </ReactFlow> : null}
-      <MapLegend />
-      <div className="map-hint" data-testid="map-hint">
-        {line ? (
-          <>
-            <span>Throughline of the selection: every path up to the org goals and every resource below.</span>
-            <button type="button" data-testid="fit-throughline"
-              onClick={() => {
-                // Bounds from the layout, not from measured DOM nodes: on big plans most are not rendered.
-                const bounds = boundsOf(layout.positions, line.nodes);
-                const at = state.selected ? layout.positions.get(state.selected) : undefined;
-                if (!bounds) return;
-                const { width, height } = size();
-                const focus = at ? { x: at.x + NODE_WIDTH / 2, y: at.y + NODE_HEIGHT / 2 } : undefined;
-                void flow.setViewport(viewportFor(bounds, width, height, CHROME, { focus }), { duration: 300 }).then(trackView);
-              }}>
-              <Icon name="fit" size={14} /> Zoom to it
-            </button>
-          </>
-        ) : dragging ? (
-          <span>Drop on a highlighted node to link {dragging.from.title} to it; greyed nodes cannot be linked to it.</span>
-        ) : (
-          <span>Click a node to see its throughline. Drag from a node's dot onto another node to link them.</span>
-        )}
+      </div>
+      <div className="map-bar">
+        <button type="button" className="icon-button" data-testid="map-zoom-in" title="Zoom in"
+          onClick={() => void flow.zoomIn({ duration: 150 }).then(trackView)}><Icon name="plus" size={15} /></button>
+        <button type="button" className="icon-button" data-testid="map-zoom-out" title="Zoom out"
+          onClick={() => void flow.zoomOut({ duration: 150 }).then(trackView)}><Icon name="minus" size={15} /></button>
+        <button type="button" className="icon-button" data-testid="map-fit" title="Fit the whole plan in view"
+          onClick={() => void flow.fitView({ minZoom: big ? BIG_PLAN_MIN_ZOOM : 0.05, maxZoom: 1.1, padding: 0.08, duration: 200 }).then(trackView)}>
+          <Icon name="fit" size={15} /></button>
+        {plan.nodes.length <= MINIMAP_UP_TO ? (
+          <button type="button" className={`map-bar-toggle${minimapOpen ? " on" : ""}`} data-testid="map-minimap" aria-pressed={minimapOpen}
+            onClick={() => setMinimapOpen(!minimapOpen)}>Minimap</button>
+        ) : null}
+        <MapLegend />
       </div>
       {pendingAllocation ? (
         <AmountPrompt resource={pendingAllocation.resource} target={pendingAllocation.target}
@@ -362,12 +360,10 @@ function PlanMap() {
   );
 }
 
+/** What the lines mean; each node names its own kind, so the legend need not. */
 function MapLegend() {
   return (
     <ul className="map-legend" aria-label="Legend">
-      {KIND_ORDER.map((kind) => (
-        <li key={kind}><KindGlyph kind={kind} size={10} /> {KIND_STYLE[kind].label}</li>
-      ))}
       <li><svg width="22" height="8" aria-hidden><path d="M1 4h20" stroke="#9aa4b2" strokeWidth="1.6" /></svg> supports</li>
       <li><svg width="22" height="8" aria-hidden><path d="M1 4h20" stroke="#a89886" strokeWidth="1.6" strokeDasharray="4 3" /></svg> allocates</li>
     </ul>
