@@ -36,7 +36,15 @@ async fn measure_edit_to_screen() {
     app.script("performance.clearMeasures();", vec![]).await;
     for round in 0..edits {
         let status = if round % 2 == 0 { "proposed" } else { "active" };
-        app.select("inspector-status", status).await;
+        // As a choice in the select does: React's change handler sends the edit, and the
+        // select shows the new status once Rust's answer is applied.
+        app.script(
+            "const s = document.querySelector('[data-testid=inspector-status]'); \
+             Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(s, arguments[0]); \
+             s.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![json!(status)],
+        )
+        .await;
         app.wait_presence(&format!("map-node-{id}"), true, "the node stays on the map")
             .await;
         wait_for_measures(&app, round + 1).await;
