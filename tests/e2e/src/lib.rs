@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
@@ -117,6 +118,15 @@ impl TestPlan {
         )
         .expect("the sample plan file is written");
         plan
+    }
+
+    /// A new folder like `sample()`'s, with a copy of the plan file `plan` instead (benchmarks
+    /// open big generated plans this way).
+    pub fn copy_of(plan: &Path) -> TestPlan {
+        let test_plan = TestPlan::sample();
+        std::fs::copy(plan, test_plan.plan_path())
+            .unwrap_or_else(|error| panic!("copying {}: {error}", plan.display()));
+        test_plan
     }
 
     pub fn plan_path(&self) -> PathBuf {
@@ -505,6 +515,52 @@ impl App {
             "[data-testid={id}] should {state}: {why} (screenshot {})",
             shot.display()
         );
+    }
+
+    /// Drags with the real pointer from the element `from` to the element `to`, released at
+    /// `offset` pixels from `to`'s centre, moving in steps as a hand does (the map highlights
+    /// drop targets while the pointer moves).
+    pub async fn drag(&self, from: &str, to: &str, offset: (f64, f64)) {
+        let source = self.element(from).await;
+        let target = self.element(to).await;
+        let steps = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement {
+                element: source,
+                duration: Some(Duration::from_millis(50)),
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::MoveBy {
+                duration: Some(Duration::from_millis(100)),
+                x: 12.0,
+                y: 12.0,
+            })
+            .then(PointerAction::MoveToElement {
+                element: target.clone(),
+                duration: Some(Duration::from_millis(300)),
+                x: offset.0 + 4.0,
+                y: offset.1 + 4.0,
+            })
+            .then(PointerAction::MoveToElement {
+                element: target,
+                duration: Some(Duration::from_millis(100)),
+                x: offset.0,
+                y: offset.1,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        self.client
+            .perform_actions(steps)
+            .await
+            .unwrap_or_else(|error| {
+                panic!("dragging from [data-testid={from}] to [data-testid={to}]: {error}")
+            });
+        let _ = self.client.release_actions().await;
+        self.settle().await;
     }
 
     /// Runs JavaScript in the page and returns its result.

@@ -29,7 +29,7 @@ export function StatusLine() {
         </span>
       ) : null}
       <span className="spacer" />
-      <span>{planState.plan.nodes.length} nodes · {planState.plan.links.length} links</span>
+      <span data-testid="status-counts">{planState.plan.nodes.length} nodes · {planState.plan.links.length} links</span>
       <span data-testid="status-as-of" title="Date-based findings (stale reviews, past targets) are judged on this date">
         <Icon name="calendar" size={13} /> As of {planState.as_of}
       </span>

@@ -5,8 +5,8 @@ import { kindRank } from "./planIndex";
 
 export const NODE_WIDTH = 220;
 export const NODE_HEIGHT = 72;
-const GAP_X = 26;
-const GAP_Y = 76;
+export const GAP_X = 26;
+export const GAP_Y = 76;
 const WRAP_GAP_Y = 28;
 
 /**
@@ -306,13 +306,4 @@ export function elkGraph(plan: Plan): ElkGraph {
     })),
     edges: plan.links.map((l, i) => ({ id: `e${i}`, sources: [l.from], targets: [l.to] })),
   };
-}
-
-/** A key that changes only when nodes or links come or go (or change kind), so field edits keep the layout. */
-export function structureKey(plan: Plan): string {
-  let key = "";
-  for (const n of plan.nodes) key += `${n.id}:${n.kind};`;
-  key += "|";
-  for (const l of plan.links) key += `${l.kind[0]}${l.from}>${l.to};`;
-  return key;
 }

@@ -1,9 +1,12 @@
-//! Lookup tables over a plan (parents, children, allocations, findings per node), built once per PlanState.
+//! Lookup tables over a plan (parents, children, allocations, findings per node): built when a
+//! plan is loaded, then brought up to date by each edit's answer for what it changed only.
+import type { AnalysisChange } from "../bindings/AnalysisChange";
 import type { Finding } from "../bindings/Finding";
 import type { Link } from "../bindings/Link";
 import type { Node } from "../bindings/Node";
 import type { NodeKind } from "../bindings/NodeKind";
 import type { Plan } from "../bindings/Plan";
+import type { PlanChange } from "../bindings/PlanChange";
 import type { Severity } from "../bindings/Severity";
 
 export type PlanIndex = {
@@ -21,6 +24,11 @@ export type PlanIndex = {
   findings: Map<string, Finding[]>;
   teams: string[];
   owners: string[];
+  /** How many nodes name each team and owner, so an edit knows when one comes or goes. */
+  teamCounts: Map<string, number>;
+  ownerCounts: Map<string, number>;
+  /** The order the next new node gets (new nodes go at the end of the plan). */
+  nextOrder: number;
 };
 
 export const KIND_ORDER: NodeKind[] = ["org_goal", "team_goal", "strategy", "initiative", "resource"];
@@ -35,16 +43,26 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else map.set(key, [value]);
 }
 
+const sortText = (names: Iterable<string>) => [...names].sort((a, b) => a.localeCompare(b));
+
+function count(counts: Map<string, number>, name: string | undefined, delta: number) {
+  const key = name?.trim();
+  if (!key) return;
+  const next = (counts.get(key) ?? 0) + delta;
+  if (next > 0) counts.set(key, next);
+  else counts.delete(key);
+}
+
 export function buildIndex(plan: Plan, findings: Finding[]): PlanIndex {
   const nodes = new Map<string, Node>();
   const order = new Map<string, number>();
-  const teams = new Set<string>();
-  const owners = new Set<string>();
+  const teamCounts = new Map<string, number>();
+  const ownerCounts = new Map<string, number>();
   plan.nodes.forEach((node, i) => {
     nodes.set(node.id, node);
     order.set(node.id, i);
-    if (node.team?.trim()) teams.add(node.team.trim());
-    if (node.owner?.trim()) owners.add(node.owner.trim());
+    count(teamCounts, node.team, 1);
+    count(ownerCounts, node.owner, 1);
   });
   const up = new Map<string, string[]>();
   const down = new Map<string, string[]>();
@@ -61,7 +79,6 @@ export function buildIndex(plan: Plan, findings: Finding[]): PlanIndex {
   }
   const byNode = new Map<string, Finding[]>();
   for (const finding of findings) push(byNode, finding.node, finding);
-  const sortText = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b));
   return {
     nodes,
     order,
@@ -70,9 +87,113 @@ export function buildIndex(plan: Plan, findings: Finding[]): PlanIndex {
     allocationsFrom,
     allocationsTo,
     findings: byNode,
-    teams: sortText(teams),
-    owners: sortText(owners),
+    teams: sortText(teamCounts.keys()),
+    owners: sortText(ownerCounts.keys()),
+    teamCounts,
+    ownerCounts,
+    nextOrder: plan.nodes.length,
   };
+}
+
+const linkKey = (link: { kind: string; from: string; to: string }) => `${link.kind}|${link.from}|${link.to}`;
+
+/** `map` with `key`'s list rebuilt by `change` (copied, so views holding the old list see no change). */
+function editList<V>(map: Map<string, V[]>, key: string, change: (list: V[]) => V[]) {
+  const next = change(map.get(key) ?? []);
+  if (next.length > 0) map.set(key, next);
+  else map.delete(key);
+}
+
+/**
+ * The index after an edit's answer, from the index before it, touching only what the answer
+ * names. Never changes `index`: the maps are copied (a copy of a 10,000-entry map is a fraction
+ * of a millisecond) and only the changed entries rebuilt, so React sees a new index and each view
+ * an unchanged list wherever nothing changed.
+ */
+export function updateIndex(index: PlanIndex, plan: PlanChange, findings: AnalysisChange): PlanIndex {
+  const next: PlanIndex = { ...index };
+  const nodesTouched = plan.upserted_nodes.length > 0 || plan.removed_nodes.length > 0;
+  const linksTouched = plan.upserted_links.length > 0 || plan.removed_links.length > 0 || plan.removed_nodes.length > 0;
+  if (nodesTouched) {
+    next.nodes = new Map(index.nodes);
+    next.order = new Map(index.order);
+    next.teamCounts = new Map(index.teamCounts);
+    next.ownerCounts = new Map(index.ownerCounts);
+    for (const id of plan.removed_nodes) {
+      const old = next.nodes.get(id);
+      if (!old) continue;
+      count(next.teamCounts, old.team, -1);
+      count(next.ownerCounts, old.owner, -1);
+      next.nodes.delete(id);
+      next.order.delete(id);
+    }
+    for (const node of plan.upserted_nodes) {
+      const old = next.nodes.get(node.id);
+      count(next.teamCounts, old?.team, -1);
+      count(next.ownerCounts, old?.owner, -1);
+      count(next.teamCounts, node.team, 1);
+      count(next.ownerCounts, node.owner, 1);
+      next.nodes.set(node.id, node);
+      if (!next.order.has(node.id)) next.order.set(node.id, next.nextOrder++);
+    }
+    next.teams = sameNames(index.teams, next.teamCounts) ? index.teams : sortText(next.teamCounts.keys());
+    next.owners = sameNames(index.owners, next.ownerCounts) ? index.owners : sortText(next.ownerCounts.keys());
+  }
+  if (linksTouched) {
+    next.up = new Map(index.up);
+    next.down = new Map(index.down);
+    next.allocationsFrom = new Map(index.allocationsFrom);
+    next.allocationsTo = new Map(index.allocationsTo);
+    const removeLink = (kind: string, from: string, to: string) => {
+      if (kind === "supports") {
+        editList(next.up, from, (list) => list.filter((id) => id !== to));
+        editList(next.down, to, (list) => list.filter((id) => id !== from));
+      } else {
+        const key = linkKey({ kind, from, to });
+        editList(next.allocationsFrom, from, (list) => list.filter((l) => linkKey(l) !== key));
+        editList(next.allocationsTo, to, (list) => list.filter((l) => linkKey(l) !== key));
+      }
+    };
+    for (const key of plan.removed_links) removeLink(key.kind, key.from, key.to);
+    // A removed node's links go with it, whether or not the answer lists them.
+    for (const id of plan.removed_nodes) {
+      for (const to of next.up.get(id) ?? []) removeLink("supports", id, to);
+      for (const from of next.down.get(id) ?? []) removeLink("supports", from, id);
+      for (const link of next.allocationsFrom.get(id) ?? []) removeLink(link.kind, link.from, link.to);
+      for (const link of next.allocationsTo.get(id) ?? []) removeLink(link.kind, link.from, link.to);
+    }
+    for (const link of plan.upserted_links) {
+      if (link.kind === "supports") {
+        editList(next.up, link.from, (list) => (list.includes(link.to) ? list : [...list, link.to]));
+        editList(next.down, link.to, (list) => (list.includes(link.from) ? list : [...list, link.from]));
+      } else {
+        // An allocation's amount may have changed: the link replaces the one with its key.
+        const key = linkKey(link);
+        const put = (list: Link[]) => (list.some((l) => linkKey(l) === key) ? list.map((l) => (linkKey(l) === key ? link : l)) : [...list, link]);
+        editList(next.allocationsFrom, link.from, put);
+        editList(next.allocationsTo, link.to, put);
+      }
+    }
+  }
+  if (findings.removed.length > 0 || findings.upserted.length > 0) {
+    next.findings = new Map(index.findings);
+    const findingKey = (f: { rule: string; node: string }) => `${f.rule}|${f.node}`;
+    for (const gone of findings.removed) {
+      const key = findingKey(gone);
+      editList(next.findings, gone.node, (list) => list.filter((f) => findingKey(f) !== key));
+    }
+    for (const finding of findings.upserted) {
+      const key = findingKey(finding);
+      editList(next.findings, finding.node, (list) =>
+        list.some((f) => findingKey(f) === key) ? list.map((f) => (findingKey(f) === key ? finding : f)) : [...list, finding],
+      );
+    }
+  }
+  return next;
+}
+
+function sameNames(names: string[], counts: Map<string, number>) {
+  return names.length === counts.size && names.every((name) => counts.has(name));
 }
 
 /** The worst severity among a node's findings, or null when it has none. */

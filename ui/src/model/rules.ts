@@ -1,6 +1,7 @@
 //! The rules as the core exports them (bindings/rule_book.ts, written by crates/core/src/rule_book.rs):
 //! which links are allowed, each rule's title, severity and hint, and what the score means.
 //! Nothing here restates a rule; Rust stays the judge of every edit.
+import type { AllowedLink } from "../bindings/AllowedLink";
 import type { LinkKind } from "../bindings/LinkKind";
 import type { NodeKind } from "../bindings/NodeKind";
 import type { Rule } from "../bindings/Rule";
@@ -11,6 +12,11 @@ import { RULE_BOOK } from "../bindings/rule_book";
 /** Whether the rules allow a link of this kind between these node kinds. */
 export function allows(kind: LinkKind, from: NodeKind, to: NodeKind): boolean {
   return RULE_BOOK.links.some((link) => link.kind === kind && link.from === from && link.to === to);
+}
+
+/** The links a node of `kind` may start, as the core's table lists them. */
+export function allowedLinksFrom(kind: NodeKind): AllowedLink[] {
+  return RULE_BOOK.links.filter((link) => link.from === kind);
 }
 
 export const RULE: Record<Rule, RuleEntry> = Object.fromEntries(RULE_BOOK.rules.map((entry) => [entry.rule, entry])) as Record<

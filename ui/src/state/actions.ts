@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import type { Edit } from "../bindings/Edit";
 import * as ipc from "../ipc/commands";
 import { toAppError, type EditAnswer, type ImportedPlan, type PlanState, type ReportFormat } from "../ipc/types";
+import { editAnswered, editStarted } from "../timing";
 import { useStore, type Action } from "./store";
 
 type Dispatch = (action: Action) => void;
@@ -69,9 +70,11 @@ export async function run(dispatch: Dispatch, command: () => Promise<PlanState>)
 
 /** Runs an edit, an undo or a redo; resolves to Rust's answer (what changed), or null when refused. */
 export async function runEdit(dispatch: Dispatch, command: () => Promise<EditAnswer>): Promise<EditAnswer | null> {
+  editStarted();
   dispatch({ type: "pending", delta: 1 });
   try {
     const answer = await enqueue(command);
+    editAnswered();
     dispatch({ type: "edited", answer });
     return answer;
   } catch (error) {

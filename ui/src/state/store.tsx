@@ -1,10 +1,11 @@
 //! The UI store: the last PlanState from Rust plus what is UI-only (view, selection, filter, toast).
-import { createContext, useContext, useMemo, useReducer, type Dispatch, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, useReducer, type Dispatch, type ReactNode } from "react";
 import type { AppError, AppErrorCode, EditAnswer, PlanState } from "../ipc/types";
+import { editShown } from "../timing";
 import { applyEditAnswer } from "./editAnswer";
 import type { BriefingScope } from "../model/briefing";
 import { EMPTY_FILTER, type NodeFilter } from "../model/filter";
-import { buildIndex, type PlanIndex } from "../model/planIndex";
+import { buildIndex, updateIndex, type PlanIndex } from "../model/planIndex";
 
 export type View = "map" | "outline" | "findings" | "resources" | "teams" | "roadmap";
 
@@ -19,6 +20,13 @@ export type Toast = {
 
 export type UiState = {
   planState: PlanState | null;
+  /** Lookups over planState: built when a plan loads, then updated by each edit's answer. */
+  index: PlanIndex | null;
+  /**
+   * Bumped when nodes or links came or went (a load, or an answer whose structure_changed is
+   * set): the map lays itself out again only then, not on a title or status edit.
+   */
+  structureVersion: number;
   /** Why the first plan could not be loaded, if it could not. */
   loadError: AppError | null;
   view: View;
@@ -53,6 +61,8 @@ export type Action =
 
 export const initialState: UiState = {
   planState: null,
+  index: null,
+  structureVersion: 0,
   loadError: null,
   view: "map",
   selected: null,
@@ -76,6 +86,8 @@ export function reducer(state: UiState, action: Action): UiState {
       return {
         ...state,
         planState: action.planState,
+        index: buildIndex(action.planState.plan, action.planState.analysis.findings),
+        structureVersion: state.structureVersion + 1,
         loadError: null,
         selected: stillThere ? state.selected : null,
         team: samePlan ? state.team : "",
@@ -84,9 +96,19 @@ export function reducer(state: UiState, action: Action): UiState {
     }
     case "edited": {
       if (!state.planState) return state;
-      const planState = applyEditAnswer(state.planState, action.answer);
-      const gone = state.selected !== null && action.answer.plan.removed_nodes.includes(state.selected);
-      return { ...state, planState, selected: gone ? null : state.selected };
+      const { answer } = action;
+      const planState = applyEditAnswer(state.planState, answer);
+      const index = state.index
+        ? updateIndex(state.index, answer.plan, answer.findings)
+        : buildIndex(planState.plan, planState.analysis.findings);
+      const gone = state.selected !== null && answer.plan.removed_nodes.includes(state.selected);
+      return {
+        ...state,
+        planState,
+        index,
+        structureVersion: state.structureVersion + (answer.plan.structure_changed ? 1 : 0),
+        selected: gone ? null : state.selected,
+      };
     }
     case "load_failed":
       return { ...state, loadError: action.error };
@@ -117,14 +139,19 @@ type Store = { state: UiState; dispatch: Dispatch<Action>; index: PlanIndex | nu
 
 const StoreContext = createContext<Store | null>(null);
 
+/** The state to start from, with the index of a plan given up front (the UI tests start that way). */
+function startState(initial?: Partial<UiState>): UiState {
+  const state = { ...initialState, ...initial };
+  if (state.planState && !state.index) state.index = buildIndex(state.planState.plan, state.planState.analysis.findings);
+  return state;
+}
+
 export function StoreProvider({ children, initial }: { children: ReactNode; initial?: Partial<UiState> }) {
-  const [state, dispatch] = useReducer(reducer, { ...initialState, ...initial });
-  const planState = state.planState;
-  // One index per PlanState: every view reads parents, children and findings from it.
-  const index = useMemo(
-    () => (planState ? buildIndex(planState.plan, planState.analysis.findings) : null),
-    [planState],
-  );
+  const [state, dispatch] = useReducer(reducer, initial, startState);
+  // Every view reads parents, children and findings from the one index.
+  const index = state.index;
+  // After the commit that shows an edit's answer (a no-op when no edit is being timed).
+  useEffect(editShown, [state.planState]);
   const value = useMemo(() => ({ state, dispatch, index }), [state, index]);
   return <StoreContext.Provider value={value}>{children}</StoreContext.Provider>;
 }

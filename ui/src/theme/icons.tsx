@@ -106,6 +106,7 @@ const paths: Record<string, ReactNode> = {
   export: <><path d="M8 10V2M4.8 5.2L8 2l3.2 3.2" /><path d="M2.5 9.5v4h11v-4" /></>,
   file: <><path d="M3 1.5h6.5L13 5v9.5H3z" /><path d="M9.5 1.5V5H13" /></>,
   plus: <path d="M8 2.5v11M2.5 8h11" />,
+  minus: <path d="M2.5 8h11" />,
   close: <path d="M3.5 3.5l9 9M12.5 3.5l-9 9" />,
   check: <path d="M2.5 8.5l3.5 3.5 7.5-8" />,
   trash: <><path d="M2.5 4h11M6 4V2.5h4V4M4 4l.8 10h6.4L12 4" /></>,

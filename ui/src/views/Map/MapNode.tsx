@@ -16,12 +16,14 @@ export type MapNodeData = {
   lit: boolean;
   /** Matches the active search or filter. */
   match: boolean;
+  /** While a link is dragged: whether a drop here would make a link the rules allow. */
+  drop: "accepts" | "refuses" | undefined;
 };
 
 export type MapFlowNode = FlowNode<MapNodeData, "plan">;
 
 function MapNodeView({ data, selected }: NodeProps<MapFlowNode>) {
-  const { node, findings, dim, lit, match } = data;
+  const { node, findings, dim, lit, match, drop } = data;
   const style = KIND_STYLE[node.kind];
   const points = SHAPE_POINTS[style.shape];
   const classes = ["map-node", `shape-${style.shape}`, `status-${node.status}`];
@@ -29,6 +31,7 @@ function MapNodeView({ data, selected }: NodeProps<MapFlowNode>) {
   if (lit) classes.push("lit");
   if (match) classes.push("match");
   if (selected) classes.push("selected");
+  if (drop) classes.push(`drop-${drop}`);
   return (
     <div className={classes.join(" ")} data-testid={`map-node-${node.id}`}
       style={{ ["--kind" as string]: style.color, ["--tint" as string]: style.tint }}
@@ -38,9 +41,11 @@ function MapNodeView({ data, selected }: NodeProps<MapFlowNode>) {
           <polygon points={points} vectorEffect="non-scaling-stroke" />
         </svg>
       ) : null}
-      {/* Edges point up: a node's top connects to what it supports, its bottom to what supports it. */}
-      <Handle type="source" position={Position.Top} className="handle" />
-      <Handle type="target" position={Position.Bottom} className="handle" />
+      {/* A link is dragged from the dot on top or at the bottom and dropped anywhere on a node:
+          the body is one invisible handle. Edges leave from the top and arrive at the bottom. */}
+      <Handle type="source" id="up" position={Position.Top} className="handle" data-testid={`map-dot-${node.id}`} />
+      <Handle type="source" id="down" position={Position.Bottom} className="handle" />
+      <Handle type="target" id="body" position={Position.Bottom} className="handle-body" isConnectableStart={false} />
       <div className="map-node-kind">
         <KindGlyph kind={node.kind} size={9} />
         {node.kind === "resource" ? (

@@ -1,43 +1,51 @@
 //! The map: the plan as a layered graph (org goals on top, resources at the bottom), with findings
 //! badges, throughline highlighting, drag-to-link, zoom, pan, fit and a minimap.
 import {
-  Background, ConnectionMode, Controls, getViewportForBounds, MarkerType, MiniMap, Position, ReactFlow, ReactFlowProvider,
-  useReactFlow, type Connection, type Edge, type NodeHandle, type Viewport,
+  Background, ConnectionMode, MarkerType, MiniMap, Position, ReactFlow, ReactFlowProvider,
+  useReactFlow, type Connection, type Edge, type FinalConnectionState, type NodeHandle, type Viewport,
 } from "@xyflow/react";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Link } from "../../bindings/Link";
 import type { Node } from "../../bindings/Node";
 import { matchingIds } from "../../model/filter";
-import { NODE_HEIGHT, NODE_WIDTH, type Positions } from "../../model/layout";
-import { linkForDrag } from "./linkForDrag";
+import { NODE_HEIGHT, NODE_WIDTH } from "../../model/layout";
+import { boundsOf, inViewport, viewportFor, type Insets } from "../../model/viewport";
+import { linkForDrag, linkSentence } from "./linkForDrag";
 import { addFirst } from "../../model/outline";
 import { linkId, throughline } from "../../model/throughline";
-import { useActions } from "../../state/actions";
+import { showInfo, useActions } from "../../state/actions";
 import { usePlan } from "../../state/store";
-import { Icon, KindGlyph } from "../../theme/icons";
+import { Icon } from "../../theme/icons";
 import { KIND_STYLE } from "../../theme/kinds";
-import { KIND_ORDER } from "../../model/planIndex";
 import { AmountPrompt } from "./AmountPrompt";
 import { MapNode, type MapFlowNode, type MapNodeData } from "./MapNode";
-import { useMapLayout } from "./useMapLayout";
+import { rememberedViewport, rememberViewport, useMapLayout } from "./useMapLayout";
 import { milestone } from "../../timing";
 
 const nodeTypes = { plan: MapNode };
 /**
  * Where MapNode's handles are, declared up front: without them React Flow renders every node
  * once to measure its handles, which on a 10,000-node plan means 10,000 DOM nodes at start.
+ * A drag starts from the dot on top or at the bottom and may end anywhere on a node (its body).
  */
+const DOT = 14;
 const HANDLES: NodeHandle[] = [
-  { type: "source", position: Position.Top, x: NODE_WIDTH / 2 - 5, y: -5, width: 10, height: 10 },
-  { type: "target", position: Position.Bottom, x: NODE_WIDTH / 2 - 5, y: NODE_HEIGHT - 5, width: 10, height: 10 },
+  { id: "up", type: "source", position: Position.Top, x: NODE_WIDTH / 2 - DOT / 2, y: -DOT / 2, width: DOT, height: DOT },
+  { id: "down", type: "source", position: Position.Bottom, x: NODE_WIDTH / 2 - DOT / 2, y: NODE_HEIGHT - DOT / 2, width: DOT, height: DOT },
+  { id: "body", type: "target", position: Position.Bottom, x: 0, y: 0, width: NODE_WIDTH, height: NODE_HEIGHT },
 ];
 /** Above this, only nodes in view are rendered (React Flow's virtualisation). */
 const VIRTUALISE_ABOVE = 400;
-/** Big plans open at this zoom and cannot zoom out past BIG_PLAN_MIN_ZOOM (a few hundred nodes in view at most). */
-const BIG_PLAN_ZOOM = 0.6;
+/** Big plans cannot zoom out past this (a few hundred nodes in view at most). */
 const BIG_PLAN_MIN_ZOOM = 0.15;
 /** The minimap draws every node on each pan; past this it costs more than it shows. */
 const MINIMAP_UP_TO = 3000;
+/**
+ * The hint, the zoom buttons and the legend sit in bars above and below the map, never on it;
+ * only the minimap, when the CIO opens it, lies over the map's bottom-right corner.
+ */
+const NO_CHROME: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
+const WITH_MINIMAP: Insets = { top: 0, right: 196, bottom: 136, left: 0 };
 
 export function MapView() {
   return (
@@ -49,25 +57,6 @@ export function MapView() {
 
 type Area = { x: number; y: number; w: number; h: number };
 
-/**
- * Where a plan opens: a small one fitted whole (everything in view and clickable; "Zoom to it" and
- * the controls take it closer), a big one at the top (the org goals) at a readable zoom, since
- * rendering all of it at once would put thousands of nodes in the DOM.
- */
-function startViewport(positions: Positions, nodeCount: number, width: number, height: number): Viewport {
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-  for (const p of positions.values()) {
-    minX = Math.min(minX, p.x);
-    maxX = Math.max(maxX, p.x + NODE_WIDTH);
-    minY = Math.min(minY, p.y);
-    maxY = Math.max(maxY, p.y + NODE_HEIGHT);
-  }
-  if (minX === Infinity) return { x: 0, y: 0, zoom: 1 };
-  if (nodeCount <= VIRTUALISE_ABOVE)
-    return getViewportForBounds({ x: minX, y: minY, width: maxX - minX, height: maxY - minY }, width, height, 0.05, 1.1, 0.04);
-  return { x: width / 2 - ((minX + maxX) / 2) * BIG_PLAN_ZOOM, y: 70 - minY * BIG_PLAN_ZOOM, zoom: BIG_PLAN_ZOOM };
-}
-
 /** The flow-coordinate area a viewport shows, with a quarter of a screen more on each side. */
 function areaOf({ x, y, zoom }: Viewport, width: number, height: number): Area {
   const w = width / zoom;
@@ -76,16 +65,23 @@ function areaOf({ x, y, zoom }: Viewport, width: number, height: number): Area {
 }
 
 function sameData(a: MapNodeData, b: MapNodeData) {
-  return a.node === b.node && a.findings === b.findings && a.dim === b.dim && a.lit === b.lit && a.match === b.match;
+  return (
+    a.node === b.node && a.findings === b.findings && a.dim === b.dim && a.lit === b.lit && a.match === b.match && a.drop === b.drop
+  );
 }
+
+/** The node a drag started from, and the drop each other node would make. */
+type Dragging = { from: Node; accepts: (other: Node) => boolean };
 
 function PlanMap() {
   const { planState, index, state, dispatch } = usePlan();
   const actions = useActions();
   const flow = useReactFlow();
   const plan = planState.plan;
-  const layout = useMapLayout(plan);
+  const path = planState.path;
+  const layout = useMapLayout(plan, path, state.structureVersion);
   const [pendingAllocation, setPendingAllocation] = useState<{ link: Link; resource: Node; target: Node } | null>(null);
+  const [dragging, setDragging] = useState<Dragging | null>(null);
 
   const line = useMemo(
     () => (state.selected && index.nodes.has(state.selected) ? throughline(index, state.selected) : null),
@@ -107,6 +103,7 @@ function PlanMap() {
         lit: line !== null && line.nodes.has(node.id),
         dim: (line !== null && !line.nodes.has(node.id)) || (matches !== null && !matches.has(node.id)),
         match: matches !== null && matches.has(node.id),
+        drop: !dragging || dragging.from.id === node.id ? undefined : dragging.accepts(node) ? "accepts" : "refuses",
       };
       const selected = node.id === state.selected;
       const old = cache.current.get(node.id);
@@ -119,7 +116,7 @@ function PlanMap() {
     }
     cache.current = next;
     return list;
-  }, [plan.nodes, layout.positions, index, line, matches, state.selected, big]);
+  }, [plan.nodes, layout.positions, index, line, matches, state.selected, big, dragging]);
 
   // Where each plan opens, set before the map first renders: React Flow then draws the nodes in
   // view once, with their edges, instead of at its default viewport first and again after a fit.
@@ -128,20 +125,30 @@ function PlanMap() {
   // On a big plan only the edges touching what is in view (or on the throughline) are drawn:
   // thousands of long SVG paths would make every click take seconds.
   const [view, setView] = useState<Area | null>(null);
+  // The minimap covers a corner of the map, so it shows only when asked for.
+  const [minimapOpen, setMinimapOpen] = useState(false);
+  const minimap = minimapOpen && plan.nodes.length <= MINIMAP_UP_TO;
+  const size = () => ({ width: mapRef.current?.clientWidth ?? 800, height: mapRef.current?.clientHeight ?? 600 });
   useLayoutEffect(() => {
     const el = mapRef.current;
-    if (!el || start?.path === planState.path) return;
-    // Read now, not on later layout changes: an edit must not move the view.
-    const viewport = startViewport(layout.positions, plan.nodes.length, el.clientWidth, el.clientHeight);
+    if (!el || start?.path === path) return;
+    // Read now, not on later layout changes: an edit must not move the view. Back from another
+    // view, the map looks where it looked.
+    const bounds = boundsOf(layout.positions);
+    const viewport =
+      rememberedViewport(path) ?? (bounds ? viewportFor(bounds, el.clientWidth, el.clientHeight, NO_CHROME) : { x: 0, y: 0, zoom: 1 });
     if (start) void flow.setViewport(viewport);
-    setStart({ path: planState.path, viewport });
+    rememberViewport(path, viewport);
+    setStart({ path, viewport });
     setView(areaOf(viewport, el.clientWidth, el.clientHeight));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [planState.path, plan.nodes.length === 0]);
+  }, [path, plan.nodes.length === 0]);
   const trackView = useCallback(() => {
-    const el = mapRef.current;
-    setView(areaOf(flow.getViewport(), el?.clientWidth ?? 800, el?.clientHeight ?? 600));
-  }, [flow]);
+    const viewport = flow.getViewport();
+    const { width, height } = size();
+    rememberViewport(path, viewport);
+    if (big) setView(areaOf(viewport, width, height));
+  }, [flow, path, big]);
   const inView = useCallback(
     (id: string) => {
       const at = layout.positions.get(id);
@@ -150,32 +157,58 @@ function PlanMap() {
     [view, layout.positions],
   );
 
-  const edges = useMemo<Edge[]>(
-    () =>
-      (big
-        ? plan.links.filter((l) => line?.links.has(linkId(l.kind, l.from, l.to)) || inView(l.from) || inView(l.to))
-        : plan.links
-      ).map((link) => {
-        const id = linkId(link.kind, link.from, link.to);
-        const lit = line?.links.has(id) ?? false;
-        const dim = (line !== null && !lit) || (matches !== null && !(matches.has(link.from) && matches.has(link.to)));
-        const allocation = link.kind === "allocates";
-        const color = lit ? (allocation ? KIND_STYLE.resource.color : "#1f2a44") : allocation ? "#a89886" : "#9aa4b2";
-        const unit = allocation ? index.nodes.get(link.from)?.unit : undefined;
-        return {
-          id,
-          source: link.from,
-          target: link.to,
-          className: `plan-edge ${allocation ? "allocation" : "support"}${lit ? " lit" : ""}${dim ? " dim" : ""}`,
-          style: { stroke: color, strokeWidth: lit ? 2.4 : 1.4, strokeDasharray: allocation ? "5 4" : undefined },
-          markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
-          label: allocation && lit ? `${(link.amount ?? 0).toLocaleString()}${unit ? ` ${unit}` : ""}` : undefined,
-          labelBgPadding: [4, 2] as [number, number],
-          zIndex: lit ? 1 : 0,
-        };
-      }),
-    [plan.links, line, matches, index, big, inView],
-  );
+  // A node placed by an edit (added, or linked for the first time) is brought into view, at the
+  // zoom the CIO chose, unless it is in view already: the selected one first.
+  const shownVersion = useRef(layout.version);
+  useEffect(() => {
+    if (shownVersion.current === layout.version) return;
+    shownVersion.current = layout.version;
+    if (layout.placed.length === 0) return;
+    const id = state.selected && layout.placed.includes(state.selected) ? state.selected : layout.placed[0];
+    const at = layout.positions.get(id);
+    const { width, height } = size();
+    const viewport = flow.getViewport();
+    if (!at || inViewport(at, viewport, width, height, minimap ? WITH_MINIMAP : NO_CHROME)) return;
+    void flow.setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom: viewport.zoom, duration: 250 }).then(trackView);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [layout]);
+
+  // Edge objects reused like nodes: an edit re-creates only the edges it touched.
+  const edgeCache = useRef(new Map<string, { link: Link; lit: boolean; dim: boolean; unit: string | undefined; edge: Edge }>());
+  const edges = useMemo<Edge[]>(() => {
+    const next = new Map<string, { link: Link; lit: boolean; dim: boolean; unit: string | undefined; edge: Edge }>();
+    const shown = big ? plan.links.filter((l) => line?.links.has(linkId(l.kind, l.from, l.to)) || inView(l.from) || inView(l.to)) : plan.links;
+    const list = shown.map((link) => {
+      const id = linkId(link.kind, link.from, link.to);
+      const lit = line?.links.has(id) ?? false;
+      const dim = (line !== null && !lit) || (matches !== null && !(matches.has(link.from) && matches.has(link.to)));
+      const allocation = link.kind === "allocates";
+      const unit = allocation ? index.nodes.get(link.from)?.unit ?? undefined : undefined;
+      const old = edgeCache.current.get(id);
+      if (old && old.link === link && old.lit === lit && old.dim === dim && old.unit === unit) {
+        next.set(id, old);
+        return old.edge;
+      }
+      const color = lit ? (allocation ? KIND_STYLE.resource.color : "#1f2a44") : allocation ? "#a89886" : "#9aa4b2";
+      const edge: Edge = {
+        id,
+        source: link.from,
+        target: link.to,
+        sourceHandle: "up",
+        targetHandle: "body",
+        className: `plan-edge ${allocation ? "allocation" : "support"}${lit ? " lit" : ""}${dim ? " dim" : ""}`,
+        style: { stroke: color, strokeWidth: lit ? 2.4 : 1.4, strokeDasharray: allocation ? "5 4" : undefined },
+        markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
+        label: allocation && lit ? `${(link.amount ?? 0).toLocaleString()}${unit ? ` ${unit}` : ""}` : undefined,
+        labelBgPadding: [4, 2] as [number, number],
+        zIndex: lit ? 1 : 0,
+      };
+      next.set(id, { link, lit, dim, unit, edge });
+      return edge;
+    });
+    edgeCache.current = next;
+    return list;
+  }, [plan.links, line, matches, index, big, inView]);
 
   const drawn = start !== null && nodes.length > 0;
   useEffect(() => {
@@ -187,30 +220,87 @@ function PlanMap() {
   useEffect(() => {
     if (!state.selected || state.focusTick === 0) return;
     const at = layout.positions.get(state.selected);
-    if (at) void flow.setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 });
+    if (at) void flow.setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 }).then(trackView);
     // Only a new focus request should move the view, not a layout change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.focusTick]);
 
+  const onConnectStart = useCallback(
+    (_: unknown, { nodeId }: { nodeId: string | null }) => {
+      const from = nodeId ? index.nodes.get(nodeId) : undefined;
+      if (from) setDragging({ from, accepts: (other) => "link" in linkForDrag(from, other) });
+    },
+    [index],
+  );
+  const isValidConnection = useCallback(
+    (connection: Connection | Edge) => {
+      const a = index.nodes.get(connection.source);
+      const b = index.nodes.get(connection.target);
+      return !!a && !!b && a.id !== b.id && "link" in linkForDrag(a, b);
+    },
+    [index],
+  );
   const onConnect = useCallback(
     (connection: Connection) => {
       const a = index.nodes.get(connection.source);
       const b = index.nodes.get(connection.target);
       if (!a || !b || a.id === b.id) return;
-      const link = linkForDrag(a, b);
+      const outcome = linkForDrag(a, b);
+      if (!("link" in outcome)) return;
+      const { link } = outcome;
+      const from = index.nodes.get(link.from)!;
+      const to = index.nodes.get(link.to)!;
       if (link.kind === "allocates") {
-        setPendingAllocation({ link, resource: index.nodes.get(link.from)!, target: index.nodes.get(link.to)! });
+        setPendingAllocation({ link, resource: from, target: to });
         return;
       }
-      void actions.edit({ op: "add_link", link });
+      void actions.edit({ op: "add_link", link }).then((answer) => {
+        if (answer) showInfo(dispatch, `Linked: ${linkSentence(link, from, to)}.`);
+      });
     },
-    [index, actions],
+    [index, actions, dispatch],
+  );
+  // A drop React Flow refused (isValidConnection) lands here: say why, by titles.
+  const onConnectEnd = useCallback(
+    (_: unknown, end: FinalConnectionState) => {
+      setDragging(null);
+      const a = end.fromNode ? index.nodes.get(end.fromNode.id) : undefined;
+      const b = end.toNode ? index.nodes.get(end.toNode.id) : undefined;
+      if (!a || !b || a.id === b.id || end.isValid) return;
+      const outcome = linkForDrag(a, b);
+      if ("refused" in outcome) dispatch({ type: "toast", toast: { tone: "error", code: "wrong_kinds", message: outcome.refused } });
+    },
+    [index, dispatch],
   );
 
   if (plan.nodes.length === 0) return <EmptyMap />;
 
   return (
-    <div className="map" data-layout={layout.source} ref={mapRef}>
+    <div className={`map${dragging ? " map-linking" : ""}`} data-layout={layout.source}>
+      <div className="map-hint" data-testid="map-hint">
+        {line ? (
+          <>
+            <span>Throughline of the selection: every path up to the org goals and every resource below.</span>
+            <button type="button" data-testid="fit-throughline"
+              onClick={() => {
+                // Bounds from the layout, not from measured DOM nodes: on big plans most are not rendered.
+                const bounds = boundsOf(layout.positions, line.nodes);
+                const at = state.selected ? layout.positions.get(state.selected) : undefined;
+                if (!bounds) return;
+                const { width, height } = size();
+                const focus = at ? { x: at.x + NODE_WIDTH / 2, y: at.y + NODE_HEIGHT / 2 } : undefined;
+                void flow.setViewport(viewportFor(bounds, width, height, minimap ? WITH_MINIMAP : NO_CHROME, { focus }), { duration: 300 }).then(trackView);
+              }}>
+              <Icon name="fit" size={14} /> Zoom to it
+            </button>
+          </>
+        ) : dragging ? (
+          <span>Drop on a highlighted node to link {dragging.from.title} to it; greyed nodes cannot be linked to it.</span>
+        ) : (
+          <span>Click a node to see its throughline. Drag from a node's dot onto another node to link them.</span>
+        )}
+      </div>
+      <div className="map-pane" ref={mapRef}>
       {start ? <ReactFlow<MapFlowNode>
         nodes={nodes}
         edges={edges}
@@ -221,64 +311,61 @@ function PlanMap() {
         elementsSelectable
         // Tab walks the nodes; edges are reached from a node's inspector, not by 64 stops without a visible focus.
         edgesFocusable={false}
-        onlyRenderVisibleElements={plan.nodes.length > VIRTUALISE_ABOVE}
-        minZoom={plan.nodes.length > VIRTUALISE_ABOVE ? BIG_PLAN_MIN_ZOOM : 0.05}
+        onlyRenderVisibleElements={big}
+        minZoom={big ? BIG_PLAN_MIN_ZOOM : 0.05}
         maxZoom={2}
         onNodeClick={(_, node) => dispatch({ type: "select", id: node.id })}
         onPaneClick={() => dispatch({ type: "select", id: null })}
+        onConnectStart={onConnectStart}
         onConnect={onConnect}
-        onMoveEnd={big ? trackView : undefined}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        connectionRadius={30}
+        onMoveEnd={trackView}
         proOptions={{ hideAttribution: true }}
         deleteKeyCode={null}
         fitView={false}
         defaultViewport={start.viewport}
       >
         <Background gap={24} size={1} color="#dde1e7" />
-        <Controls showInteractive={false} position="bottom-left" />
-        {plan.nodes.length <= MINIMAP_UP_TO ? <MiniMap position="bottom-right" pannable zoomable nodeStrokeWidth={0}
+        {minimap ? <MiniMap position="bottom-right" pannable zoomable nodeStrokeWidth={0}
+          style={{ width: 180, height: 120 }}
           nodeColor={(n) => KIND_STYLE[(n.data as MapNodeData).node.kind].color}
           maskColor="rgba(240, 242, 245, 0.7)" /> : null}
       </ReactFlow> : null}
-      <MapLegend />
-      <div className="map-hint">
-        {line ? (
-          <>
-            <span>Throughline of the selection: every path up to the org goals and every resource below.</span>
-            <button type="button" data-testid="fit-throughline"
-              onClick={() => {
-                // Bounds from the layout, not from measured DOM nodes: on big plans most are not rendered.
-                const at = [...line.nodes].map((id) => layout.positions.get(id)).filter((p) => p !== undefined);
-                const x = Math.min(...at.map((p) => p.x));
-                const y = Math.min(...at.map((p) => p.y));
-                const width = Math.max(...at.map((p) => p.x)) + NODE_WIDTH - x;
-                const height = Math.max(...at.map((p) => p.y)) + NODE_HEIGHT - y;
-                void flow.fitBounds({ x, y, width, height }, { padding: 0.15, duration: 300 }).then(() => {
-                  if (flow.getZoom() > 1.1) void flow.zoomTo(1.1);
-                  if (big) trackView();
-                });
-              }}>
-              <Icon name="fit" size={14} /> Zoom to it
-            </button>
-          </>
-        ) : (
-          <span>Click a node to see its throughline. Drag from a node's dot to another node to link them.</span>
-        )}
+      </div>
+      <div className="map-bar">
+        <button type="button" className="icon-button" data-testid="map-zoom-in" title="Zoom in"
+          onClick={() => void flow.zoomIn({ duration: 150 }).then(trackView)}><Icon name="plus" size={15} /></button>
+        <button type="button" className="icon-button" data-testid="map-zoom-out" title="Zoom out"
+          onClick={() => void flow.zoomOut({ duration: 150 }).then(trackView)}><Icon name="minus" size={15} /></button>
+        <button type="button" className="icon-button" data-testid="map-fit" title="Fit the whole plan in view"
+          onClick={() => void flow.fitView({ minZoom: big ? BIG_PLAN_MIN_ZOOM : 0.05, maxZoom: 1.1, padding: 0.08, duration: 200 }).then(trackView)}>
+          <Icon name="fit" size={15} /></button>
+        {plan.nodes.length <= MINIMAP_UP_TO ? (
+          <button type="button" className={`map-bar-toggle${minimapOpen ? " on" : ""}`} data-testid="map-minimap" aria-pressed={minimapOpen}
+            onClick={() => setMinimapOpen(!minimapOpen)}>Minimap</button>
+        ) : null}
+        <MapLegend />
       </div>
       {pendingAllocation ? (
         <AmountPrompt resource={pendingAllocation.resource} target={pendingAllocation.target}
           onClose={() => setPendingAllocation(null)}
-          onSubmit={(amount) => void actions.edit({ op: "add_link", link: { ...pendingAllocation.link, amount } })} />
+          onSubmit={(amount) => {
+            const { link, resource, target } = pendingAllocation;
+            void actions.edit({ op: "add_link", link: { ...link, amount } }).then((answer) => {
+              if (answer) showInfo(dispatch, `Linked: ${linkSentence(link, resource, target)}.`);
+            });
+          }} />
       ) : null}
     </div>
   );
 }
 
+/** What the lines mean; each node names its own kind, so the legend need not. */
 function MapLegend() {
   return (
     <ul className="map-legend" aria-label="Legend">
-      {KIND_ORDER.map((kind) => (
-        <li key={kind}><KindGlyph kind={kind} size={10} /> {KIND_STYLE[kind].label}</li>
-      ))}
       <li><svg width="22" height="8" aria-hidden><path d="M1 4h20" stroke="#9aa4b2" strokeWidth="1.6" /></svg> supports</li>
       <li><svg width="22" height="8" aria-hidden><path d="M1 4h20" stroke="#a89886" strokeWidth="1.6" strokeDasharray="4 3" /></svg> allocates</li>
     </ul>

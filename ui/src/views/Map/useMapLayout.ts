@@ -1,35 +1,88 @@
-//! Positions for the map: the TS layered layout at once, its order refined by ELK (in a worker) when
-//! the plan is small enough; recomputed only when nodes or links come or go, not on field edits.
+//! Positions for the map. A plan shown for the first time is laid out whole (the TS layered layout
+//! at once, its order refined by ELK in a worker when the plan is small enough); after that every
+//! node keeps its place and only new ones are placed (model/stableLayout.ts). The layout lives
+//! outside the map component, so switching to another view and back keeps it, and the viewport.
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Plan } from "../../bindings/Plan";
-import { layeredLayout, structureKey, type Positions } from "../../model/layout";
+import { layeredLayout, type Positions } from "../../model/layout";
+import { keepLayout, placedLayout, type PlacedLayout } from "../../model/stableLayout";
+import type { Viewport } from "../../model/viewport";
 import { milestone, timed } from "../../timing";
 import { elkPositions } from "./elkLayout";
 
-export type MapLayout = { positions: Positions; source: "layered" | "elk"; key: string };
+export type MapLayout = {
+  positions: Positions;
+  source: "layered" | "elk";
+  /** Nodes given a place by the last change of structure (the map brings the first into view). */
+  placed: string[];
+  /** Counts changes of structure, so the map can tell a new placement from a re-render. */
+  version: number;
+};
 
-export function useMapLayout(plan: Plan): MapLayout {
-  const key = useMemo(() => structureKey(plan), [plan]);
-  // The plan object changes on every edit; the key says whether the structure did.
+type Memory = {
+  path: string;
+  version: number;
+  layout: PlacedLayout;
+  source: "layered" | "elk";
+  placed: string[];
+  /** Laid out whole and not edited since: ELK may still reorder its bands. */
+  refinable: boolean;
+  viewport: Viewport | null;
+};
+
+/** The one plan's layout the map remembers (one plan is open at a time). */
+let memory: Memory | null = null;
+
+/** Where the map was looking at `path`'s plan when last shown, if it was. */
+export function rememberedViewport(path: string): Viewport | null {
+  return memory?.path === path ? memory.viewport : null;
+}
+
+export function rememberViewport(path: string, viewport: Viewport) {
+  if (memory?.path === path) memory.viewport = viewport;
+}
+
+/** Forgets every layout: for tests that open the same plan anew. */
+export function forgetLayouts() {
+  memory = null;
+}
+
+/** The layout for `plan` at `version` (UiState.structureVersion), from the one remembered when it can. */
+function layoutFor(plan: Plan, path: string, version: number): Memory {
+  const known = memory;
+  if (known && known.path === path && known.version === version) return known;
+  if (known && known.path === path && known.layout.positions.size > 0) {
+    const { layout, placed } = timed("layout-keep", () => keepLayout(known.layout, plan));
+    memory = { ...known, version, layout, placed, refinable: known.refinable && placed.length === 0 && layout === known.layout };
+    return memory;
+  }
+  const positions = timed("layout-layered", () => layeredLayout(plan));
+  memory = { path, version, layout: placedLayout(plan, positions), source: "layered", placed: [], refinable: true, viewport: null };
+  return memory;
+}
+
+export function useMapLayout(plan: Plan, path: string, version: number): MapLayout {
+  // The plan object changes on every edit; `version` says whether its structure did.
   const planRef = useRef(plan);
   planRef.current = plan;
-  const layered = useMemo(() => timed("layout-layered", () => layeredLayout(planRef.current)), [key]);
-  const [refined, setRefined] = useState<{ key: string; positions: Positions } | null>(null);
-  const lastRefined = useRef<Positions | null>(null);
+  const [refinedAt, setRefinedAt] = useState(0);
+  const current = useMemo(() => layoutFor(planRef.current, path, version), [path, version, refinedAt]);
 
   useEffect(() => {
+    if (!current.refinable || current.source === "elk") return;
     const superseded = new AbortController();
     // After the next frame is painted: starting a worker (fetching and compiling 1.6 MB of ELK)
     // would otherwise compete with the first paint of the map.
     const frame = requestAnimationFrame(() =>
       setTimeout(() => {
         if (superseded.signal.aborted) return;
-        void elkPositions(planRef.current, superseded.signal).then((positions) => {
-          if (!superseded.signal.aborted && positions) {
-            milestone("layout-elk");
-            lastRefined.current = positions;
-            setRefined({ key, positions });
-          }
+        const plan = planRef.current;
+        void elkPositions(plan, superseded.signal).then((positions) => {
+          // Only onto the layout it was made for: after an edit, nodes keep their places instead.
+          if (superseded.signal.aborted || !positions || memory !== current) return;
+          milestone("layout-elk");
+          memory = { ...current, layout: placedLayout(plan, positions), source: "elk", refinable: false };
+          setRefinedAt((n) => n + 1);
         });
       }, 0),
     );
@@ -37,15 +90,10 @@ export function useMapLayout(plan: Plan): MapLayout {
       cancelAnimationFrame(frame);
       superseded.abort();
     };
-  }, [key]);
+  }, [current]);
 
-  return useMemo(() => {
-    if (refined?.key === key) return { positions: refined.positions, source: "elk", key };
-    const previous = lastRefined.current;
-    if (!previous) return { positions: layered, source: "layered", key };
-    // While ELK works on a small change, keep everyone where they were and place newcomers by the fallback.
-    const merged: Positions = new Map();
-    for (const [id, at] of layered) merged.set(id, previous.get(id) ?? at);
-    return { positions: merged, source: "layered", key };
-  }, [refined, key, layered]);
+  return useMemo(
+    () => ({ positions: current.layout.positions, source: current.source, placed: current.placed, version: current.version }),
+    [current],
+  );
 }

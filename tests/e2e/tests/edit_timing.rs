@@ -1,0 +1,101 @@
+//! Measures edit-to-screen in the real window (bench/edit.sh runs it): a node's status changed
+//! from the inspector, then undone and redone, many times, on the plan in
+//! THROUGHLINE_BENCH_PLAN. The app's own timing hook (ui/src/timing.ts) records, per edit:
+//!   edit-ipc        the click to Rust's answer (the round trip and the incremental analysis);
+//!   edit-work       the click to the end of the work the answer causes (index, map, React Flow);
+//!   edit-to-screen  the click to just after the next frame is painted.
+//! It prints the figures and asserts nothing about them: speed is a measurement, not a test.
+
+use serde_json::{Value, json};
+use throughline_e2e::{Driver, TestPlan};
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a benchmark: run by bench/edit.sh with THROUGHLINE_BENCH_PLAN set"]
+async fn measure_edit_to_screen() {
+    let Some(plan_file) = std::env::var_os("THROUGHLINE_BENCH_PLAN") else {
+        eprintln!("THROUGHLINE_BENCH_PLAN is not set: nothing to measure");
+        return;
+    };
+    let edits: usize = std::env::var("THROUGHLINE_BENCH_EDITS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(20);
+    let plan = TestPlan::copy_of(std::path::Path::new(&plan_file));
+    let driver = Driver::start(&plan);
+    let app = driver.session().await;
+    // The first node on the map's top row, selected by a click on the map.
+    let first: Value = app
+        .script(
+            "const n = document.querySelector('.react-flow__node'); return n ? n.dataset.id : null;",
+            vec![],
+        )
+        .await;
+    let id = first.as_str().expect("a node on the map").to_owned();
+    app.click(&format!("map-node-{id}")).await;
+    app.element("inspector-status").await;
+    app.script("performance.clearMeasures();", vec![]).await;
+    for round in 0..edits {
+        let status = if round % 2 == 0 { "proposed" } else { "active" };
+        // As a choice in the select does: React's change handler sends the edit, and the
+        // select shows the new status once Rust's answer is applied.
+        app.script(
+            "const s = document.querySelector('[data-testid=inspector-status]'); \
+             Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(s, arguments[0]); \
+             s.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![json!(status)],
+        )
+        .await;
+        app.wait_presence(&format!("map-node-{id}"), true, "the node stays on the map")
+            .await;
+        wait_for_measures(&app, round + 1).await;
+    }
+    let figures = app
+        .script(
+            "const out = {}; \
+             for (const name of ['edit-ipc', 'edit-work', 'edit-to-screen']) \
+               out[name] = performance.getEntriesByName(name, 'measure').map((m) => m.duration); \
+             return out;",
+            vec![],
+        )
+        .await;
+    let nodes = app.text("status-counts").await;
+    println!("plan: {} ({})", plan_file.to_string_lossy(), nodes.trim());
+    for name in ["edit-ipc", "edit-work", "edit-to-screen"] {
+        let mut values: Vec<f64> = figures[name]
+            .as_array()
+            .map(|list| list.iter().filter_map(Value::as_f64).collect())
+            .unwrap_or_default();
+        values.sort_by(f64::total_cmp);
+        if values.is_empty() {
+            println!("{name}: no figures");
+            continue;
+        }
+        let at = |q: f64| values[((values.len() - 1) as f64 * q).round() as usize];
+        println!(
+            "{name}: median {:.1} ms, p90 {:.1} ms, min {:.1} ms, max {:.1} ms over {} edits",
+            at(0.5),
+            at(0.9),
+            values[0],
+            values[values.len() - 1],
+            values.len()
+        );
+    }
+    app.close().await;
+}
+
+/// Waits until the hook has recorded edit-to-screen for `count` edits.
+async fn wait_for_measures(app: &throughline_e2e::App, count: usize) {
+    for _ in 0..300 {
+        let done = app
+            .script(
+                "return performance.getEntriesByName('edit-to-screen', 'measure').length;",
+                vec![],
+            )
+            .await;
+        if done.as_u64().unwrap_or(0) as usize >= count {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("edit {count} was never shown: {}", json!(count));
+}
