@@ -86,7 +86,7 @@ pub fn roadmap(plan: &Plan, as_of: NaiveDate, grouping: RoadmapGrouping) -> Road
         .filter(|node| node.is_present() && node.kind.is_action())
         .collect();
 
-    let mut grouped: Vec<(Option<String>, Option<String>, String, Vec<&Node>)> = match grouping {
+    let grouped: Vec<Bucket> = match grouping {
         RoadmapGrouping::OrgGoal => by_org_goal(plan, &present, &work),
         RoadmapGrouping::Team => by_team(&work),
     };
@@ -97,11 +97,11 @@ pub fn roadmap(plan: &Plan, as_of: NaiveDate, grouping: RoadmapGrouping) -> Road
         .map(|(at, node)| (node.id.as_str(), at))
         .collect();
     let groups: Vec<RoadmapGroup> = grouped
-        .iter_mut()
-        .filter(|(.., items)| !items.is_empty())
-        .map(|(goal, team, title, items)| {
+        .into_iter()
+        .filter(|bucket| !bucket.items.is_empty())
+        .map(|mut bucket| {
             // Unscheduled last: `None` sorts first, so sort on "has no date" first.
-            items.sort_by_key(|node| {
+            bucket.items.sort_by_key(|node| {
                 (
                     node.target_date.is_none(),
                     node.target_date,
@@ -109,10 +109,10 @@ pub fn roadmap(plan: &Plan, as_of: NaiveDate, grouping: RoadmapGrouping) -> Road
                 )
             });
             RoadmapGroup {
-                goal: goal.take(),
-                team: team.take(),
-                title: std::mem::take(title),
-                items: items.iter().map(|node| item(node, as_of)).collect(),
+                goal: bucket.goal,
+                team: bucket.team,
+                title: bucket.title,
+                items: bucket.items.iter().map(|node| item(node, as_of)).collect(),
             }
         })
         .collect();
@@ -139,7 +139,15 @@ fn item(node: &Node, as_of: NaiveDate) -> RoadmapItem {
     }
 }
 
-type Grouped<'a> = Vec<(Option<String>, Option<String>, String, Vec<&'a Node>)>;
+/// A group while it is being filled: [`RoadmapGroup`] with the nodes not yet made items.
+struct Bucket<'a> {
+    goal: Option<String>,
+    team: Option<String>,
+    title: String,
+    items: Vec<&'a Node>,
+}
+
+type Grouped<'a> = Vec<Bucket<'a>>;
 
 fn by_org_goal<'a>(
     plan: &Plan,
@@ -179,10 +187,20 @@ fn by_org_goal<'a>(
         .iter()
         .map(|goal| {
             let items = under.remove(goal.id.as_str()).unwrap_or_default();
-            (Some(goal.id.clone()), None, goal.title.clone(), items)
+            Bucket {
+                goal: Some(goal.id.clone()),
+                team: None,
+                title: goal.title.clone(),
+                items,
+            }
         })
         .collect();
-    grouped.push((None, None, String::new(), unlinked));
+    grouped.push(Bucket {
+        goal: None,
+        team: None,
+        title: String::new(),
+        items: unlinked,
+    });
     grouped
 }
 
@@ -226,8 +244,18 @@ fn by_team<'a>(work: &[&'a Node]) -> Grouped<'a> {
     }
     let mut grouped: Grouped<'a> = teams
         .into_iter()
-        .map(|(team, items)| (None, Some(team.to_owned()), team.to_owned(), items))
+        .map(|(team, items)| Bucket {
+            goal: None,
+            team: Some(team.to_owned()),
+            title: team.to_owned(),
+            items,
+        })
         .collect();
-    grouped.push((None, None, String::new(), without));
+    grouped.push(Bucket {
+        goal: None,
+        team: None,
+        title: String::new(),
+        items: without,
+    });
     grouped
 }

@@ -56,15 +56,15 @@ export function RoadmapView() {
             </button>
           ))}
         </div>
-        <span className="spacer" />
-        {roadmap ? (
-          <p className="roadmap-summary" data-testid="roadmap-summary">
-            <span><span className="roadmap-key today" /> Today, {roadmap.as_of}</span>
-            <span className={late ? "late" : ""}><Icon name="calendar" size={14} /> {late} past target</span>
-            <span>{unscheduled} unscheduled</span>
-          </p>
-        ) : null}
       </div>
+      {roadmap ? (
+        <p className="roadmap-summary" data-testid="roadmap-summary">
+          <span><span className="roadmap-key today" /> Today, {roadmap.as_of}</span>
+          <span className={late ? "late" : ""}><Icon name="calendar" size={14} /> {late} past target</span>
+          <span>{unscheduled} unscheduled</span>
+          <span className="muted">Drag a marker, or press ← → on it, to move a target date.</span>
+        </p>
+      ) : null}
       {!roadmap ? (
         <p className="muted roadmap-empty">Laying out the road ahead…</p>
       ) : roadmap.groups.length === 0 ? (
