@@ -325,8 +325,15 @@ fn read_allocations(
             why,
             ..Link::allocates(resource, to, amount)
         };
-        plan.add_link(link)
-            .map_err(|error| error.at(format!("{} row {}", grid.sheet, row + 1)))?;
+        // An amount the rules refuse is the amount's cell; anything else (kinds that
+        // may not be linked, a duplicate) is about what it is given to.
+        plan.add_link(link).map_err(|error| {
+            let cell = match error {
+                Error::InvalidField { .. } => amount_cell,
+                _ => to_cell,
+            };
+            grid.error(row, cell.column, error.to_string())
+        })?;
         summary.allocates += 1;
     }
     Ok(())
