@@ -258,6 +258,9 @@ fn table_sheet(
     sheet.set_name(name)?;
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let wrap = Format::new().set_text_wrap();
+    // Amounts read as people write them: 1,200,000 and 12.50, not 1200000.
+    let whole = Format::new().set_num_format("#,##0");
+    let fraction = Format::new().set_num_format("#,##0.00");
     for (row, cells) in rows.iter().enumerate() {
         let row = row as u32 + 1;
         for (column, cell) in cells.iter().enumerate() {
@@ -270,7 +273,12 @@ fn table_sheet(
                     sheet.write_string(row, column, value)?;
                 }
                 Cell::Number(value) => {
-                    sheet.write_number(row, column, *value)?;
+                    let format = if value.fract() == 0.0 {
+                        &whole
+                    } else {
+                        &fraction
+                    };
+                    sheet.write_number_with_format(row, column, *value, format)?;
                 }
                 Cell::Date(day) => {
                     let day = ExcelDateTime::from_ymd(

@@ -43,7 +43,7 @@ impl Cell<'_> {
             Value::Text(text) => format!("the text {}", Literal(text)),
             Value::Number(number) => format!("the number {}", number_text(*number)),
             Value::Date(date) => format!("the date {date}"),
-            Value::DateTime(moment) => format!("{moment}"),
+            Value::DateTime(moment) => moment.clone(),
             Value::Bool(flag) => format!("the value {}", if *flag { "TRUE" } else { "FALSE" }),
             Value::Error(error) => format!("the error value {error}"),
         }

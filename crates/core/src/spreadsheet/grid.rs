@@ -19,7 +19,8 @@ pub(crate) enum Value {
     Text(String),
     Number(f64),
     Date(NaiveDate),
-    /// A date with a time of day (or a duration): never what a plan's field holds.
+    /// A date with a time of day, or a duration, said for a message: never what a
+    /// plan's field holds.
     DateTime(String),
     Bool(bool),
     /// An error value such as `#N/A` or `#REF!`.
@@ -172,7 +173,7 @@ fn value_of(data: &Data) -> Value {
             match date {
                 Some(date) if (hour, minute, second, milli) == (0, 0, 0, 0) => Value::Date(date),
                 _ => Value::DateTime(format!(
-                    "{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02}"
+                    "the date and time {year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02}"
                 )),
             }
         }
@@ -181,7 +182,7 @@ fn value_of(data: &Data) -> Value {
         }
         Data::DateTimeIso(text) => match crate::interchange::parse_date(text) {
             Ok(date) => Value::Date(date),
-            Err(_) => Value::DateTime(text.clone()),
+            Err(_) => Value::DateTime(format!("the date and time {text}")),
         },
         Data::DurationIso(text) => Value::DateTime(format!("a duration of {text}")),
     }

@@ -137,23 +137,13 @@ impl<'g> Header<'g> {
         })
     }
 
-    /// The rows below the header that hold anything, and how many empty ones were passed.
+    /// The rows below the header that hold anything, and how many empty ones lie
+    /// between them (empty rows after the last filled one are not counted).
     fn data_rows(&self) -> (Vec<usize>, usize) {
-        let mut empty = 0;
-        let rows = (1..self.grid.rows.len())
-            .filter(|&row| {
-                let filled = !self.grid.row_is_empty(row);
-                // Empty rows after the last filled one are not counted as skipped.
-                if !filled
-                    && self.grid.rows[row + 1..]
-                        .iter()
-                        .any(|cells| cells.iter().any(|c| !c.is_empty()))
-                {
-                    empty += 1;
-                }
-                filled
-            })
+        let rows: Vec<usize> = (1..self.grid.rows.len())
+            .filter(|&row| !self.grid.row_is_empty(row))
             .collect();
+        let empty = rows.last().map_or(0, |&last| last - rows.len());
         (rows, empty)
     }
 }
@@ -325,8 +315,15 @@ fn read_allocations(
             why,
             ..Link::allocates(resource, to, amount)
         };
-        plan.add_link(link)
-            .map_err(|error| error.at(format!("{} row {}", grid.sheet, row + 1)))?;
+        // An amount the rules refuse is the amount's cell; anything else (kinds that
+        // may not be linked, a duplicate) is about what it is given to.
+        plan.add_link(link).map_err(|error| {
+            let cell = match error {
+                Error::InvalidField { .. } => amount_cell,
+                _ => to_cell,
+            };
+            grid.error(row, cell.column, error.to_string())
+        })?;
         summary.allocates += 1;
     }
     Ok(())

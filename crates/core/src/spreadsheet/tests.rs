@@ -116,3 +116,33 @@ fn empty_rows_between_rows_are_passed_over_and_counted() {
     let expected = Plan::new("plan");
     assert_eq!(plan.name(), expected.name);
 }
+
+#[test]
+fn an_allocation_the_rules_refuse_is_named_by_its_cell() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = write(
+        folder.path(),
+        "plan.csv",
+        csv_with_row("R1,resource,Budget,,,,,,,,funding,100,EUR,").as_bytes(),
+    );
+    let allocations = write(
+        folder.path(),
+        "plan-allocations.csv",
+        b"resource,to,amount\nR1,G1,10\n",
+    );
+    let message = import_error(&path);
+    assert!(
+        message.starts_with("plan-allocations.csv!B2: "),
+        "{message}"
+    );
+    assert!(
+        message.contains("cannot allocate to an organizational goal"),
+        "{message}"
+    );
+    std::fs::write(&allocations, "resource,to,amount\nR1,G1,-5\n").expect("rewritten");
+    let message = import_error(&path);
+    assert!(
+        message.starts_with("plan-allocations.csv!C2: "),
+        "{message}"
+    );
+}
