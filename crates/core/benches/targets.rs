@@ -511,6 +511,14 @@ fn differences(settings: &Settings) {
             .filter(|node| node.kind == throughline_core::NodeKind::Resource)
             .map(|node| node.id.clone())
             .collect();
+        bench(
+            settings,
+            "what-if part: clone graph, 10k",
+            50,
+            None,
+            || (),
+            |()| graph.clone(),
+        );
         let mut turn = 0;
         bench(
             settings,

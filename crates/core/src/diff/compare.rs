@@ -248,47 +248,27 @@ fn compare_allocations(
             after,
         });
     }
-    let changed: BTreeSet<(ResourceType, Option<String>)> = diff
-        .allocations
-        .iter()
-        .filter_map(|change| Some((change.resource_type?, change.unit.clone())))
-        .collect();
-    if changed.is_empty() {
-        return;
-    }
-    let before = totals(old, &changed);
-    let after = totals(new, &changed);
-    diff.allocation_totals = changed
-        .into_iter()
-        .map(|group| AllocationTotal {
-            before: before.get(&group).copied().unwrap_or(0.0),
-            after: after.get(&group).copied().unwrap_or(0.0),
-            resource_type: group.0,
-            unit: group.1,
-        })
-        .filter(|total| total.before != total.after)
-        .collect();
-}
-
-/// What every resource of each of these types and units gives out, summed.
-fn totals(
-    plan: &PlanGraph,
-    groups: &BTreeSet<(ResourceType, Option<String>)>,
-) -> BTreeMap<(ResourceType, Option<String>), f64> {
-    let mut sums = BTreeMap::new();
-    for node in plan.nodes() {
-        let Some(resource_type) = node.resource_type else {
+    // Summed over the resources that changed, so a what-if never reads the whole plan.
+    let mut totals: BTreeMap<(ResourceType, Option<String>), (f64, f64)> = BTreeMap::new();
+    for change in &diff.allocations {
+        let Some(resource_type) = change.resource_type else {
             continue;
         };
-        let group = (resource_type, node.unit.clone());
-        if !groups.contains(&group) {
-            continue;
-        }
-        if let Some(amount) = allocated_by(plan, &node.id) {
-            *sums.entry(group).or_insert(0.0) += amount;
-        }
+        let total = totals
+            .entry((resource_type, change.unit.clone()))
+            .or_insert((0.0, 0.0));
+        total.0 += change.before.unwrap_or(0.0);
+        total.1 += change.after.unwrap_or(0.0);
     }
-    sums
+    diff.allocation_totals = totals
+        .into_iter()
+        .map(|((resource_type, unit), (before, after))| AllocationTotal {
+            resource_type,
+            unit,
+            before,
+            after,
+        })
+        .collect();
 }
 
 fn compare_findings(diff: &mut PlanDiff, old: &Analysis, new: &Analysis) {

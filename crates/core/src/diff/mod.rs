@@ -58,8 +58,8 @@ pub struct PlanDiff {
     /// Each resource whose allocated sum changed (ALIGNMENT-RULES.md's counting
     /// allocations), sorted by id.
     pub allocations: Vec<AllocationChange>,
-    /// The allocated sums by resource type and unit, for each type and unit whose sum
-    /// changed.
+    /// The resources above summed by resource type and unit: what they gave out
+    /// together before and after.
     pub allocation_totals: Vec<AllocationTotal>,
     /// Findings of the new plan that the old one did not have, and the reverse; sorted
     /// by severity, rule and node as an analysis sorts them.

@@ -216,7 +216,7 @@ impl PlanDiff {
         let mut lines: Vec<String> = self.allocations.iter().map(allocation_line).collect();
         lines.extend(self.allocation_totals.iter().map(|total| {
             format!(
-                "All {} given out: {} (was {}).",
+                "Together, the {} resources above give out {} (was {}).",
                 total.resource_type.label(),
                 with_unit(total.after, total.unit.as_deref()),
                 with_unit(total.before, total.unit.as_deref())
