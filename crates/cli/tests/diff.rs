@@ -115,7 +115,13 @@ fn a_json_plan_keeps_no_baselines() {
         "baselines live in plan files: {}",
         added.stderr
     );
-    assert!(added.stderr.contains("plan.json"), "{}", added.stderr);
+    assert!(
+        added
+            .stderr
+            .contains("plan.json: baselines are kept in .throughline plan files"),
+        "{}",
+        added.stderr
+    );
 }
 
 #[test]
