@@ -7,7 +7,6 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use throughline_core::sample::sample_plan;
 use throughline_core::store::Store;
 
 #[cfg(debug_assertions)]
@@ -188,6 +187,7 @@ fn absolute(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use throughline_core::sample::sample_plan;
 
     fn launch(plan_arg: Option<&str>, plan_env: Option<&str>) -> Launch {
         Launch {

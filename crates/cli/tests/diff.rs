@@ -115,7 +115,13 @@ fn a_json_plan_keeps_no_baselines() {
         "baselines live in plan files: {}",
         added.stderr
     );
-    assert!(added.stderr.contains("plan.json"), "{}", added.stderr);
+    assert!(
+        added
+            .stderr
+            .contains("plan.json: baselines are kept in .throughline plan files"),
+        "{}",
+        added.stderr
+    );
 }
 
 #[test]
@@ -160,7 +166,7 @@ fn a_baseline_against_today_shows_what_changed_and_fails_on_the_new_error() {
         "title from \u{201c}Move steady workloads to the cloud\u{201d} to \u{201c}Move steady workloads to Azure landing zones\u{201d}",
         "now allocates 1,600 hours to initiative",
         "amount from 700,000 EUR to 600,000 EUR",
-        "All funding given out: 1,305,000 EUR (was 1,405,000 EUR).",
+        "Together, the funding resources above give out 850,000 EUR (was 950,000 EUR).",
         "Findings that appeared",
         "Findings resolved",
         "1 new error finding that baseline",

@@ -1,6 +1,7 @@
 //! Benchmarks of the speed targets in PRODUCT.md, on generated plans: the analysis,
 //! what the app pays for one edit, `check`'s read, build and analysis, and the HTML
-//! and PDF reports of one plan in the same run.
+//! and PDF reports of one plan in the same run, and the differences of issue 11 (two
+//! 100,000-node plans compared; a quick what-if on a 10,000-node plan).
 //!
 //! `cargo bench -p throughline-core --bench targets [-- FILTER...]` prints the median,
 //! the 95th percentile and the fastest of many runs of each case, against its target
@@ -16,6 +17,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use throughline_core::analysis::IncrementalAnalysis;
+use throughline_core::diff::{Side, WhatIfChange, diff_plans, what_if};
 use throughline_core::generate::generate_plan;
 use throughline_core::history::History;
 use throughline_core::interchange;
@@ -291,6 +293,7 @@ fn main() {
     incremental_edits(&settings, 100_000);
 
     reports(&settings);
+    differences(&settings);
 
     // `check`: a 100,000-node plan, as JSON and as a plan file.
     let half_second = Some(Duration::from_millis(500));
@@ -436,6 +439,113 @@ fn reports(settings: &Settings) {
         println!(
             "{:<52} {ratio:.2}x the HTML (medians){verdict}",
             "report: PDF / HTML, 10k"
+        );
+    }
+}
+
+/// Issue 11: Compare two 100,000-node plans (one the other with about 1% changed:
+/// titles, amounts, links and nodes), and a quick what-if on a 10,000-node plan (an
+/// initiative dropped and a resource scaled), as the Inspector would ask it.
+fn differences(settings: &Settings) {
+    if settings.wants("diff") {
+        let old_plan = generate_plan(settings.nodes(100_000), 1);
+        let mut new_plan = old_plan.clone();
+        for node in new_plan.nodes.iter_mut().step_by(200) {
+            node.title.push_str(" (renamed)");
+        }
+        for link in new_plan.links.iter_mut().step_by(100) {
+            if let Some(amount) = link.amount.as_mut() {
+                *amount *= 1.1;
+            }
+        }
+        let mut index = 0;
+        new_plan.links.retain(|_| {
+            index += 1;
+            index % 300 != 0
+        });
+        let removed: std::collections::HashSet<String> = new_plan
+            .nodes
+            .iter()
+            .filter(|node| node.kind == throughline_core::NodeKind::Initiative)
+            .step_by(100)
+            .map(|node| node.id.clone())
+            .collect();
+        new_plan.nodes.retain(|node| !removed.contains(&node.id));
+        new_plan
+            .links
+            .retain(|link| !removed.contains(&link.from) && !removed.contains(&link.to));
+        new_plan
+            .accepted
+            .retain(|acceptance| !removed.contains(&acceptance.node));
+        let old = PlanGraph::from_plan(old_plan).expect("a valid plan");
+        let new = PlanGraph::from_plan(new_plan).expect("a valid plan");
+        let mut changes = 0;
+        bench(
+            settings,
+            "diff two plans, 100k nodes (1% changed)",
+            10,
+            Some(Duration::from_secs(1)),
+            || (),
+            |()| {
+                let diff = diff_plans(
+                    Side::new(&old, "old", as_of()),
+                    Side::new(&new, "new", as_of()),
+                );
+                changes = diff.nodes_changed.len() + diff.nodes_removed.len();
+                diff
+            },
+        );
+        assert!(changes > 0, "the benchmark compares plans that differ");
+    }
+    if settings.wants("what-if") {
+        let graph =
+            PlanGraph::from_plan(generate_plan(settings.nodes(10_000), 1)).expect("a valid plan");
+        let analysis = analyse(&graph, as_of());
+        let initiatives: Vec<String> = graph
+            .nodes()
+            .filter(|node| node.kind == throughline_core::NodeKind::Initiative)
+            .map(|node| node.id.clone())
+            .collect();
+        let resources: Vec<String> = graph
+            .nodes()
+            .filter(|node| node.kind == throughline_core::NodeKind::Resource)
+            .map(|node| node.id.clone())
+            .collect();
+        bench(
+            settings,
+            "what-if part: clone graph, 10k",
+            50,
+            None,
+            || (),
+            |()| graph.clone(),
+        );
+        let mut turn = 0;
+        bench(
+            settings,
+            "quick what-if (drop + scale), 10k nodes",
+            50,
+            Some(Duration::from_millis(16)),
+            || {
+                turn += 1;
+                vec![
+                    WhatIfChange::Drop {
+                        id: initiatives[turn * 37 % initiatives.len()].clone(),
+                    },
+                    WhatIfChange::Scale {
+                        resource: resources[turn * 13 % resources.len()].clone(),
+                        factor: 0.7,
+                    },
+                ]
+            },
+            |changes| {
+                what_if(
+                    Side::new(&graph, "plan", as_of()),
+                    &analysis,
+                    &changes,
+                    "what-if",
+                )
+                .expect("a valid what-if")
+            },
         );
     }
 }

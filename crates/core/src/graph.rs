@@ -683,6 +683,55 @@ impl PlanGraph {
     pub(crate) fn inner(&self) -> &StableDiGraph<NodeSlot, LinkSlot> {
         &self.graph
     }
+
+    /// Every link, borrowed from the graph rather than copied: for comparing plans of
+    /// hundreds of thousands of links without copying each one.
+    pub(crate) fn link_views(&self) -> impl Iterator<Item = LinkView<'_>> + '_ {
+        self.graph.edge_references().map(|edge| LinkView {
+            kind: edge.weight().kind,
+            from: &self.graph[edge.source()].node.id,
+            to: &self.graph[edge.target()].node.id,
+            amount: edge.weight().amount,
+            why: edge.weight().why.as_deref(),
+        })
+    }
+
+    /// The link of this kind between these two nodes, borrowed.
+    pub(crate) fn link_view(&self, kind: LinkKind, from: &str, to: &str) -> Option<LinkView<'_>> {
+        let from_at = self.lookup(from)?;
+        let to_at = self.lookup(to)?;
+        let edge = self.find_edge(from_at, to_at, kind)?;
+        let slot = &self.graph[edge];
+        Some(LinkView {
+            kind,
+            from: &self.graph[from_at].node.id,
+            to: &self.graph[to_at].node.id,
+            amount: slot.amount,
+            why: slot.why.as_deref(),
+        })
+    }
+}
+
+/// A link's fields, borrowed from a graph.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct LinkView<'a> {
+    pub(crate) kind: LinkKind,
+    pub(crate) from: &'a str,
+    pub(crate) to: &'a str,
+    pub(crate) amount: Option<f64>,
+    pub(crate) why: Option<&'a str>,
+}
+
+impl LinkView<'_> {
+    pub(crate) fn to_link(self) -> Link {
+        Link {
+            kind: self.kind,
+            from: self.from.to_owned(),
+            to: self.to.to_owned(),
+            amount: self.amount,
+            why: self.why.map(str::to_owned),
+        }
+    }
 }
 
 /// A link with borrowed ends: all that adding a link needs, so that a link read from

@@ -58,7 +58,10 @@ fn a_baseline_is_the_plan_as_it_was_and_later_edits_leave_it_alone() {
     drop(store);
 
     // What another program reads, while nobody has the plan open.
-    assert_eq!(read_baselines(&path).expect("listed"), [taken.clone()]);
+    assert_eq!(
+        read_baselines(&path).expect("listed"),
+        std::slice::from_ref(&taken)
+    );
     let (listed, read) = load_baseline(&path, "Board review 2027-Q1").expect("reads");
     assert_eq!((listed, read.to_plan()), (taken, before));
     assert!(

@@ -11,7 +11,8 @@
 //!     the plan changes answered (nodes, links, allocated sums, whether the structure
 //!     changed);
 //! (f) the difference of a plan with itself is empty, and the difference of two plans,
-//!     applied to the first, gives the second.
+//!     applied to the first, gives the second; a what-if, which compares only what its
+//!     changes touched, gives the very difference a whole comparison gives.
 
 mod common;
 
@@ -20,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use throughline_core::analysis::{AnalysisChange, IncrementalAnalysis, allocated_by_resource};
-use throughline_core::diff::{Side, diff_plans};
+use throughline_core::diff::{Side, WhatIfChange, diff_plans, what_if, what_if_edit};
 use throughline_core::history::Applied;
 use throughline_core::history::History;
 use throughline_core::plan_change::PlanChange;
@@ -1596,5 +1597,47 @@ proptest! {
             diff.new_errors.iter().map(|f| (f.rule, f.node.clone())).collect();
         prop_assert_eq!(reported, brought);
         prop_assert_eq!(diff.passes_gate(), failing(&new_analysis).is_subset(&failing(&old_analysis)));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// (f) The quick what-if looks only at what it touched; it must agree with
+    /// comparing the whole plans.
+    #[test]
+    fn a_what_if_equals_the_whole_difference_it_stands_for(
+        // Ordinary amounts: scaling the largest finite ones overflows, and is refused.
+        spec in plan_spec(true, false),
+        every in 0usize..3,
+        drops in prop::collection::vec(any::<usize>(), 0..3),
+        scales in prop::collection::vec((any::<usize>(), 0u32..30), 0..3),
+    ) {
+        let graph = with_acceptances(build(&spec), every, None);
+        let plan = graph.to_plan();
+        let resources: Vec<&Node> =
+            plan.nodes.iter().filter(|node| node.kind == NodeKind::Resource).collect();
+        let mut changes: Vec<WhatIfChange> = Vec::new();
+        if !plan.nodes.is_empty() {
+            changes.extend(drops.iter().map(|at| WhatIfChange::Drop {
+                id: plan.nodes[at % plan.nodes.len()].id.clone(),
+            }));
+        }
+        if !resources.is_empty() {
+            changes.extend(scales.iter().map(|(at, tenths)| WhatIfChange::Scale {
+                resource: resources[at % resources.len()].id.clone(),
+                factor: f64::from(*tenths) / 10.0,
+            }));
+        }
+        let analysis = analyse(&graph, as_of());
+        let quick = what_if(Side::new(&graph, "plan", as_of()), &analysis, &changes, "what-if")
+            .expect("changes naming the plan's own nodes apply");
+        let mut changed = graph.clone();
+        changed.apply(what_if_edit(&graph, &changes).expect("the same edit")).expect("applies");
+        let whole = diff_plans(
+            Side::new(&graph, "plan", as_of()),
+            Side::new(&changed, "what-if", as_of()),
+        );
+        prop_assert_eq!(quick, whole);
     }
 }

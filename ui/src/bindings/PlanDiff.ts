@@ -38,8 +38,8 @@ links_changed: Array<LinkChange>,
  */
 allocations: Array<AllocationChange>, 
 /**
- * The allocated sums by resource type and unit, for each type and unit whose sum
- * changed.
+ * The resources above summed by resource type and unit: what they gave out
+ * together before and after.
  */
 allocation_totals: Array<AllocationTotal>, 
 /**

@@ -8,7 +8,7 @@ use throughline_core::store::{Store, read_baselines};
 
 use super::Outcome;
 use super::check::parse_as_of;
-use crate::output::print_to_stdout;
+use crate::output::{PlanFileKind, print_to_stdout};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -46,6 +46,16 @@ pub enum Action {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let plan = match &args.action {
+        Action::Add { plan, .. } | Action::List { plan, .. } | Action::Remove { plan, .. } => plan,
+    };
+    if PlanFileKind::of(plan).ok() == Some(PlanFileKind::Json) {
+        anyhow::bail!(
+            "{}: baselines are kept in .throughline plan files, not in JSON; import it first: throughline import {} -o PLAN.throughline",
+            plan.display(),
+            plan.display()
+        );
+    }
     match args.action {
         Action::Add { plan, name, date } => {
             let mut store = Store::open(&plan)?;

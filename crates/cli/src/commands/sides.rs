@@ -20,15 +20,15 @@ pub struct ComparedPlan {
 /// a baseline on the day it was taken, as the board saw it.
 pub fn read_side(spec: &str, as_of: NaiveDate) -> anyhow::Result<ComparedPlan> {
     let whole = Path::new(spec);
-    if !whole.exists() {
-        if let Some((file, name)) = baseline_spec(spec) {
-            let (baseline, plan) = load_baseline(&file, name)?;
-            return Ok(ComparedPlan {
-                plan,
-                label: format!("baseline \u{201c}{}\u{201d}", baseline.name),
-                as_of: baseline.taken_on,
-            });
-        }
+    if !whole.exists()
+        && let Some((file, name)) = baseline_spec(spec)
+    {
+        let (baseline, plan) = load_baseline(&file, name)?;
+        return Ok(ComparedPlan {
+            plan,
+            label: format!("baseline \u{201c}{}\u{201d}", baseline.name),
+            as_of: baseline.taken_on,
+        });
     }
     Ok(ComparedPlan {
         plan: load_plan(whole)?,

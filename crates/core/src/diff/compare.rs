@@ -7,7 +7,7 @@ use hashbrown::HashSet;
 
 use crate::analysis::{Analysis, Finding, Rule, Severity, allocated_by};
 use crate::graph::PlanGraph;
-use crate::model::{Acceptance, LinkKey, LinkKind, Node, NodeKind, ResourceType, Review};
+use crate::model::{Acceptance, Link, LinkKey, LinkKind, Node, NodeKind, ResourceType, Review};
 use crate::text::format_amount;
 
 use super::{
@@ -34,13 +34,6 @@ pub(super) fn compare(
     new_analysis: &Analysis,
     candidates: Candidates,
 ) -> PlanDiff {
-    let (node_ids, link_keys) = match candidates {
-        Candidates::All => (
-            all_node_ids(old.plan, new.plan),
-            all_link_keys(old.plan, new.plan),
-        ),
-        Candidates::Touched { nodes, links } => (nodes, links),
-    };
     let mut diff = PlanDiff {
         old: side(old, old_analysis),
         new: side(new, new_analysis),
@@ -66,9 +59,18 @@ pub(super) fn compare(
         names: BTreeMap::new(),
         accepted_after: None,
     };
-    compare_nodes(&mut diff, old.plan, new.plan, &node_ids);
-    compare_links(&mut diff, old.plan, new.plan, &link_keys);
-    let resources = resources_touched(old.plan, new.plan, &node_ids, &link_keys);
+    let resources = match candidates {
+        Candidates::All => {
+            compare_all_nodes(&mut diff, old.plan, new.plan);
+            compare_all_links(&mut diff, old.plan, new.plan);
+            all_resources(old.plan, new.plan)
+        }
+        Candidates::Touched { nodes, links } => {
+            compare_nodes(&mut diff, old.plan, new.plan, &nodes);
+            compare_links(&mut diff, old.plan, new.plan, &links);
+            resources_touched(old.plan, new.plan, &nodes, &links)
+        }
+    };
     compare_allocations(&mut diff, old.plan, new.plan, &resources);
     compare_findings(&mut diff, old_analysis, new_analysis);
     compare_acceptances(&mut diff, old, new);
@@ -91,17 +93,57 @@ fn side(side: Side<'_>, analysis: &Analysis) -> DiffSide {
     }
 }
 
-fn all_node_ids(old: &PlanGraph, new: &PlanGraph) -> BTreeSet<String> {
-    old.nodes()
-        .chain(new.nodes())
-        .map(|node| node.id.clone())
-        .collect()
+/// Every node of either plan, looked up in the other; what differs is sorted by id.
+fn compare_all_nodes(diff: &mut PlanDiff, old: &PlanGraph, new: &PlanGraph) {
+    for before in old.nodes() {
+        match new.node(&before.id) {
+            None => diff.nodes_removed.push(before.clone()),
+            Some(after) if after != before => {
+                diff.nodes_changed
+                    .push(node_change(old, new, before, after));
+            }
+            Some(_) => {}
+        }
+    }
+    diff.nodes_added = new
+        .nodes()
+        .filter(|after| old.node(&after.id).is_none())
+        .cloned()
+        .collect();
+    diff.nodes_removed.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    diff.nodes_added.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    diff.nodes_changed.sort_unstable_by(|a, b| a.id.cmp(&b.id));
 }
 
-fn all_link_keys(old: &PlanGraph, new: &PlanGraph) -> BTreeSet<LinkKey> {
-    old.links()
-        .chain(new.links())
-        .map(|link| link.key())
+/// Every link of either plan, looked up in the other without copying it; what differs
+/// is sorted by key.
+fn compare_all_links(diff: &mut PlanDiff, old: &PlanGraph, new: &PlanGraph) {
+    for before in old.link_views() {
+        match new.link_view(before.kind, before.from, before.to) {
+            None => diff.links_removed.push(before.to_link()),
+            Some(after) if after != before => diff.links_changed.push(LinkChange {
+                before: before.to_link(),
+                after: after.to_link(),
+            }),
+            Some(_) => {}
+        }
+    }
+    diff.links_added = new
+        .link_views()
+        .filter(|after| old.link_view(after.kind, after.from, after.to).is_none())
+        .map(|after| after.to_link())
+        .collect();
+    diff.links_removed.sort_unstable_by_key(Link::key);
+    diff.links_added.sort_unstable_by_key(Link::key);
+    diff.links_changed
+        .sort_unstable_by_key(|change| change.after.key());
+}
+
+fn all_resources(old: &PlanGraph, new: &PlanGraph) -> BTreeSet<String> {
+    old.nodes()
+        .chain(new.nodes())
+        .filter(|node| node.kind == NodeKind::Resource)
+        .map(|node| node.id.clone())
         .collect()
 }
 
@@ -110,26 +152,31 @@ fn compare_nodes(diff: &mut PlanDiff, old: &PlanGraph, new: &PlanGraph, ids: &BT
     for id in ids {
         match (old.node(id), new.node(id)) {
             (Some(before), Some(after)) if before != after => {
-                let relinked = if before.kind == after.kind {
-                    Vec::new()
-                } else {
-                    new.links_of(id)
-                        .into_iter()
-                        .filter(|link| old.link(&link.key()).as_ref() == Some(link))
-                        .collect()
-                };
-                diff.nodes_changed.push(NodeChange {
-                    id: id.clone(),
-                    fields: field_changes(before, after),
-                    before: before.clone(),
-                    after: after.clone(),
-                    relinked,
-                });
+                diff.nodes_changed
+                    .push(node_change(old, new, before, after));
             }
             (Some(_), Some(_)) | (None, None) => {}
             (Some(before), None) => diff.nodes_removed.push(before.clone()),
             (None, Some(after)) => diff.nodes_added.push(after.clone()),
         }
+    }
+}
+
+fn node_change(old: &PlanGraph, new: &PlanGraph, before: &Node, after: &Node) -> NodeChange {
+    let relinked = if before.kind == after.kind {
+        Vec::new()
+    } else {
+        new.links_of(&after.id)
+            .into_iter()
+            .filter(|link| old.link(&link.key()).as_ref() == Some(link))
+            .collect()
+    };
+    NodeChange {
+        id: after.id.clone(),
+        fields: field_changes(before, after),
+        before: before.clone(),
+        after: after.clone(),
+        relinked,
     }
 }
 
@@ -201,47 +248,27 @@ fn compare_allocations(
             after,
         });
     }
-    let changed: BTreeSet<(ResourceType, Option<String>)> = diff
-        .allocations
-        .iter()
-        .filter_map(|change| Some((change.resource_type?, change.unit.clone())))
-        .collect();
-    if changed.is_empty() {
-        return;
-    }
-    let before = totals(old, &changed);
-    let after = totals(new, &changed);
-    diff.allocation_totals = changed
-        .into_iter()
-        .map(|group| AllocationTotal {
-            before: before.get(&group).copied().unwrap_or(0.0),
-            after: after.get(&group).copied().unwrap_or(0.0),
-            resource_type: group.0,
-            unit: group.1,
-        })
-        .filter(|total| total.before != total.after)
-        .collect();
-}
-
-/// What every resource of each of these types and units gives out, summed.
-fn totals(
-    plan: &PlanGraph,
-    groups: &BTreeSet<(ResourceType, Option<String>)>,
-) -> BTreeMap<(ResourceType, Option<String>), f64> {
-    let mut sums = BTreeMap::new();
-    for node in plan.nodes() {
-        let Some(resource_type) = node.resource_type else {
+    // Summed over the resources that changed, so a what-if never reads the whole plan.
+    let mut totals: BTreeMap<(ResourceType, Option<String>), (f64, f64)> = BTreeMap::new();
+    for change in &diff.allocations {
+        let Some(resource_type) = change.resource_type else {
             continue;
         };
-        let group = (resource_type, node.unit.clone());
-        if !groups.contains(&group) {
-            continue;
-        }
-        if let Some(amount) = allocated_by(plan, &node.id) {
-            *sums.entry(group).or_insert(0.0) += amount;
-        }
+        let total = totals
+            .entry((resource_type, change.unit.clone()))
+            .or_insert((0.0, 0.0));
+        total.0 += change.before.unwrap_or(0.0);
+        total.1 += change.after.unwrap_or(0.0);
     }
-    sums
+    diff.allocation_totals = totals
+        .into_iter()
+        .map(|((resource_type, unit), (before, after))| AllocationTotal {
+            resource_type,
+            unit,
+            before,
+            after,
+        })
+        .collect();
 }
 
 fn compare_findings(diff: &mut PlanDiff, old: &Analysis, new: &Analysis) {

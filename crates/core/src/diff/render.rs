@@ -65,17 +65,11 @@ impl PlanDiff {
         push("Plan settings", self.settings_lines());
         push(
             "Nodes added",
-            self.nodes_added
-                .iter()
-                .map(|node| node_line(node))
-                .collect(),
+            self.nodes_added.iter().map(node_line).collect(),
         );
         push(
             "Nodes removed",
-            self.nodes_removed
-                .iter()
-                .map(|node| node_line(node))
-                .collect(),
+            self.nodes_removed.iter().map(node_line).collect(),
         );
         push(
             "Nodes changed",
@@ -216,7 +210,7 @@ impl PlanDiff {
         let mut lines: Vec<String> = self.allocations.iter().map(allocation_line).collect();
         lines.extend(self.allocation_totals.iter().map(|total| {
             format!(
-                "All {} given out: {} (was {}).",
+                "Together, the {} resources above give out {} (was {}).",
                 total.resource_type.label(),
                 with_unit(total.after, total.unit.as_deref()),
                 with_unit(total.before, total.unit.as_deref())
