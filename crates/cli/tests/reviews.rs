@@ -33,9 +33,15 @@ fn a_review_log_survives_import_and_export_and_the_latest_review_decides_stalene
     let source = dir.path().join("plan.json");
     std::fs::write(&source, plan_with_reviews("2026-11-02").to_string()).expect("write");
 
-    let imported = run(dir.path(), &["import", "plan.json", "-o", "plan.throughline"]);
+    let imported = run(
+        dir.path(),
+        &["import", "plan.json", "-o", "plan.throughline"],
+    );
     assert_eq!(imported.code, 0, "{}", imported.stderr);
-    let exported = run(dir.path(), &["export", "plan.throughline", "-o", "again.json"]);
+    let exported = run(
+        dir.path(),
+        &["export", "plan.throughline", "-o", "again.json"],
+    );
     assert_eq!(exported.code, 0, "{}", exported.stderr);
     let again: Value = serde_json::from_str(
         &std::fs::read_to_string(dir.path().join("again.json")).expect("the export exists"),
@@ -55,7 +61,14 @@ fn a_review_log_survives_import_and_export_and_the_latest_review_decides_stalene
     // strategy's only review (2026-05-01) is not.
     let check = run(
         dir.path(),
-        &["check", "plan.throughline", "--as-of", AS_OF, "--format", "json"],
+        &[
+            "check",
+            "plan.throughline",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+        ],
     );
     let findings: Value = serde_json::from_str(&check.stdout).expect("check answers JSON");
     let stale: Vec<&str> = findings["findings"]
@@ -77,7 +90,10 @@ fn a_bad_review_date_is_refused_naming_its_place_and_nothing_is_written() {
     )
     .expect("write");
 
-    let imported = run(dir.path(), &["import", "plan.json", "-o", "plan.throughline"]);
+    let imported = run(
+        dir.path(),
+        &["import", "plan.json", "-o", "plan.throughline"],
+    );
     assert_eq!(imported.code, 2, "{}", imported.stderr);
     for place in ["\"G-1\"", "reviews", "entry 1", "date", "YYYY-MM-DD"] {
         assert!(
