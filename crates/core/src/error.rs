@@ -177,6 +177,13 @@ pub enum Error {
     )]
     DuplicateBaseline { path: PathBuf, name: String },
 
+    /// A scenario's edits touch what the plan changed since the scenario started.
+    #[error(
+        "the plan changed since the scenario started, in {} the scenario changed too; nothing was applied. Discard the scenario, or start again from the plan as it is now",
+        titles.join(", ")
+    )]
+    ScenarioConflict { titles: Vec<String> },
+
     /// A report could not be rendered (a defect of ours, not of the plan).
     #[error("could not render the {format} report: {detail}")]
     Render {
@@ -273,10 +280,11 @@ pub enum ErrorCode {
     Render,
     UnknownBaseline,
     DuplicateBaseline,
+    ScenarioConflict,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 28] = [
+    pub const ALL: [ErrorCode; 29] = [
         ErrorCode::InvalidField,
         ErrorCode::UnknownNode,
         ErrorCode::DuplicateNode,
@@ -305,6 +313,7 @@ impl ErrorCode {
         ErrorCode::Render,
         ErrorCode::UnknownBaseline,
         ErrorCode::DuplicateBaseline,
+        ErrorCode::ScenarioConflict,
     ];
 
     /// The code as it appears in `{code, message}` errors: `duplicate_node`, `loop`, ...
@@ -338,6 +347,7 @@ impl ErrorCode {
             ErrorCode::Render => "render",
             ErrorCode::UnknownBaseline => "unknown_baseline",
             ErrorCode::DuplicateBaseline => "duplicate_baseline",
+            ErrorCode::ScenarioConflict => "scenario_conflict",
         }
     }
 }
@@ -376,6 +386,7 @@ impl Error {
             Error::Render { .. } => ErrorCode::Render,
             Error::UnknownBaseline { .. } => ErrorCode::UnknownBaseline,
             Error::DuplicateBaseline { .. } => ErrorCode::DuplicateBaseline,
+            Error::ScenarioConflict { .. } => ErrorCode::ScenarioConflict,
         }
     }
 

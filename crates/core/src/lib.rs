@@ -18,6 +18,7 @@ pub mod plan_change;
 pub mod report;
 pub mod rule_book;
 pub mod sample;
+pub mod scenario;
 pub mod store;
 pub mod text;
 
