@@ -803,3 +803,6 @@ fn open_sample_writes_the_sample_when_missing_and_opens_it() {
     assert!(node_ids(&sample).len() > 30, "the sample plan is open");
     assert!(workspace.path("data").join(SAMPLE_FILE_NAME).is_file());
 }
+
+#[path = "ipc_tests_scenario.rs"]
+mod scenario;

@@ -4,4 +4,4 @@
  * The stable identifier of each kind of error, for programs (the app's UI, scripts) to
  * switch on. Exported to TypeScript as a union of its snake_case names.
  */
-export type ErrorCode = "invalid_field" | "unknown_node" | "duplicate_node" | "unknown_link" | "self_link" | "wrong_kinds" | "duplicate_link" | "loop" | "kind_change_breaks_link" | "invalid_json" | "invalid_xml" | "not_archimate" | "not_a_plan" | "newer_schema" | "corrupt" | "plan_in_use" | "plan_replaced" | "changed_outside" | "disk_full" | "read_only_location" | "opened_read_only" | "io" | "store" | "nothing_to_do" | "unknown_team" | "render";
+export type ErrorCode = "invalid_field" | "unknown_node" | "duplicate_node" | "unknown_link" | "self_link" | "wrong_kinds" | "duplicate_link" | "loop" | "kind_change_breaks_link" | "invalid_json" | "invalid_xml" | "not_archimate" | "not_a_plan" | "newer_schema" | "corrupt" | "plan_in_use" | "plan_replaced" | "changed_outside" | "disk_full" | "read_only_location" | "opened_read_only" | "io" | "store" | "nothing_to_do" | "unknown_team" | "render" | "unknown_baseline" | "duplicate_baseline" | "scenario_conflict";
