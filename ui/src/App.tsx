@@ -2,6 +2,7 @@
 import { useEffect } from "react";
 import { Inspector } from "./components/Inspector";
 import { LeftRail, VIEWS } from "./components/LeftRail";
+import { ScenarioBar } from "./components/ScenarioBar";
 import { StartProblem } from "./components/StartProblem";
 import { StatusLine } from "./components/StatusLine";
 import { Toast } from "./components/Toast";
@@ -10,6 +11,7 @@ import * as ipc from "./ipc/commands";
 import { useActions } from "./state/actions";
 import { useStore } from "./state/store";
 import { milestone } from "./timing";
+import { CompareView } from "./views/Compare/CompareView";
 import { FindingsView } from "./views/Findings/FindingsView";
 import { MapView } from "./views/Map/MapView";
 import { OutlineView } from "./views/Outline/OutlineView";
@@ -45,7 +47,7 @@ function useGlobalShortcuts() {
       } else if (mod && event.shiftKey && key === "s") {
         event.preventDefault();
         void actions.saveAs();
-      } else if (event.altKey && /^[1-5]$/.test(event.key)) {
+      } else if (event.altKey && /^[1-9]$/.test(event.key) && Number(event.key) <= VIEWS.length) {
         event.preventDefault();
         dispatch({ type: "view", view: VIEWS[Number(event.key) - 1].view });
       } else if (event.key === "Escape" && !isTyping(event.target) && !document.querySelector(".modal, .popover")) {
@@ -92,8 +94,9 @@ export function App() {
     );
 
   return (
-    <div className="app" data-testid="app-ready">
+    <div className={state.planState.scenario ? "app in-scenario" : "app"} data-testid="app-ready">
       <TopBar />
+      <ScenarioBar />
       <LeftRail />
       <main className="view" aria-label={state.view}>
         {state.view === "map" ? <MapView /> : null}
@@ -101,6 +104,7 @@ export function App() {
         {state.view === "findings" ? <FindingsView /> : null}
         {state.view === "resources" ? <ResourcesView /> : null}
         {state.view === "teams" ? <TeamsView /> : null}
+        {state.view === "compare" ? <CompareView /> : null}
       </main>
       <Inspector />
       <StatusLine />

@@ -3,12 +3,17 @@ import { useCallback, useRef, useState } from "react";
 import { fileStem, useActions } from "../state/actions";
 import { usePlan } from "../state/store";
 import { Icon } from "../theme/icons";
+import { useScenarioActions } from "../state/scenario";
+import { TakeBaselineDialog } from "./TakeBaseline";
 import { useDismiss } from "./useDismiss";
 
 export function FileMenu() {
   const { planState } = usePlan();
   const actions = useActions();
   const [open, setOpen] = useState(false);
+  const [taking, setTaking] = useState(false);
+  const scenario = useScenarioActions();
+  const inScenario = planState.scenario !== null;
   const box = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
   useDismiss(box, open, close);
@@ -37,6 +42,16 @@ export function FileMenu() {
           <button type="button" role="menuitem" data-testid="file-save-as" onClick={pick(actions.saveAs)}>
             Save a copy as… <kbd>Ctrl+Shift+S</kbd>
           </button>
+          <button type="button" role="menuitem" data-testid="file-take-baseline" disabled={inScenario}
+            title={inScenario ? "A baseline keeps the plan: apply or discard the scenario first" : undefined}
+            onClick={pick(() => setTaking(true))}>
+            Take a baseline…
+          </button>
+          <button type="button" role="menuitem" data-testid="file-start-scenario" disabled={inScenario}
+            title="Try changes out on a copy of the plan; apply them as one step or discard them"
+            onClick={pick(scenario.start)}>
+            Start a scenario
+          </button>
           <div className="menu-section">Recent plans</div>
           {recent.length === 0 ? <div className="menu-empty">Plans you open appear here.</div> : null}
           {recent.map(({ path, index }) => (
@@ -49,6 +64,7 @@ export function FileMenu() {
           <div className="menu-note">Every change is saved as you make it.</div>
         </div>
       ) : null}
+      {taking ? <TakeBaselineDialog onClose={() => setTaking(false)} /> : null}
     </div>
   );
 }

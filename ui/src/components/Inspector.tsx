@@ -12,6 +12,7 @@ import { InspectorFindings } from "./InspectorFindings";
 import { InspectorLinks } from "./InspectorLinks";
 import { KindChip } from "./KindChip";
 import { PlanOverview } from "./PlanOverview";
+import { WhatIf } from "./WhatIf";
 
 export function Inspector() {
   const { state, index } = usePlan();
@@ -113,6 +114,7 @@ function NodeInspector({ node }: { node: Node }) {
         <InspectorFindings findings={findings} />
       </section>
       <InspectorLinks key={node.id} node={node} />
+      <WhatIf key={`what-if-${node.id}`} node={node} />
     </div>
   );
 }

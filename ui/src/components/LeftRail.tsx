@@ -8,6 +8,7 @@ const VIEWS: { view: View; label: string; icon: IconName; key: string }[] = [
   { view: "findings", label: "Findings", icon: "findings", key: "3" },
   { view: "resources", label: "Resources", icon: "resources", key: "4" },
   { view: "teams", label: "Teams", icon: "teams", key: "5" },
+  { view: "compare", label: "Compare", icon: "compare", key: "6" },
 ];
 
 export { VIEWS };

@@ -1,7 +1,10 @@
 //! Typed wrappers over the Tauri commands of IPC.md: the only module that calls invoke.
 //! No command takes a path: Rust asks the user for files, and `null` means the user cancelled.
 import { Channel, invoke } from "@tauri-apps/api/core";
+import type { Baseline } from "../bindings/Baseline";
+import type { DiffReading } from "../bindings/DiffReading";
 import type { Edit } from "../bindings/Edit";
+import type { WhatIfChange } from "../bindings/WhatIfChange";
 import { toAppError, type EditAnswer, type OpenedPlan, type PlanState, type ReportFormat } from "./types";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -31,6 +34,16 @@ export const redo = () => call<EditAnswer>("redo");
 /** Resolves to the path written, or null; `onChosen` hears the file's name as soon as the user picks it. */
 export const exportReport = (format: ReportFormat, team: string | null, onChosen: (fileName: string) => void) =>
   call<string | null>("export_report", { format, team, onChosen: new Channel<string>(onChosen) });
+
+/** Baselines, Compare, scenarios and quick what-ifs (issue 11): Rust words every difference. */
+export const listBaselines = () => call<Baseline[]>("list_baselines");
+export const takeBaseline = (name: string) => call<Baseline[]>("take_baseline", { name });
+export const compareBaseline = (name: string) => call<DiffReading>("compare_baseline", { name });
+export const startScenario = () => call<PlanState>("start_scenario");
+export const discardScenario = () => call<PlanState>("discard_scenario");
+export const applyScenario = () => call<PlanState>("apply_scenario");
+export const whatIfImpact = (changes: WhatIfChange[]) => call<DiffReading>("what_if_impact", { changes });
+export const applyWhatIf = (changes: WhatIfChange[]) => call<EditAnswer>("apply_what_if", { changes });
 
 let prefetched: Promise<PlanState> | null = null;
 

@@ -1,11 +1,15 @@
 //! The UI store: the last PlanState from Rust plus what is UI-only (view, selection, filter, toast).
 import { createContext, useContext, useMemo, useReducer, type Dispatch, type ReactNode } from "react";
+import type { DiffReading } from "../bindings/DiffReading";
 import type { AppError, AppErrorCode, EditAnswer, PlanState } from "../ipc/types";
 import { applyEditAnswer } from "./editAnswer";
 import { EMPTY_FILTER, type NodeFilter } from "../model/filter";
 import { buildIndex, type PlanIndex } from "../model/planIndex";
 
-export type View = "map" | "outline" | "findings" | "resources" | "teams";
+export type View = "map" | "outline" | "findings" | "resources" | "teams" | "compare";
+
+/** The baseline the plan was last compared with, and the difference; its changes are marked on the map. */
+export type Comparison = { baseline: string; reading: DiffReading };
 
 export type Toast = {
   id: number;
@@ -31,6 +35,7 @@ export type UiState = {
   /** The report being written (its file name), while Rust renders it. */
   exporting: string | null;
   team: string;
+  comparison: Comparison | null;
 };
 
 export type Action =
@@ -45,7 +50,8 @@ export type Action =
   | { type: "dismiss_toast"; id: number }
   | { type: "pending"; delta: number }
   | { type: "exporting"; file: string | null }
-  | { type: "team"; team: string };
+  | { type: "team"; team: string }
+  | { type: "compared"; comparison: Comparison | null };
 
 export const initialState: UiState = {
   planState: null,
@@ -58,6 +64,7 @@ export const initialState: UiState = {
   pending: 0,
   exporting: null,
   team: "",
+  comparison: null,
 };
 
 let toastSeq = 0;
@@ -74,6 +81,7 @@ export function reducer(state: UiState, action: Action): UiState {
         loadError: null,
         selected: stillThere ? state.selected : null,
         team: samePlan ? state.team : "",
+        comparison: samePlan ? state.comparison : null,
       };
     }
     case "edited": {
@@ -102,6 +110,8 @@ export function reducer(state: UiState, action: Action): UiState {
       return { ...state, exporting: action.file };
     case "team":
       return { ...state, team: action.team };
+    case "compared":
+      return { ...state, comparison: action.comparison };
   }
 }
 

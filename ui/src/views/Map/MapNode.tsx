@@ -3,6 +3,7 @@ import { Handle, Position, type NodeProps, type Node as FlowNode } from "@xyflow
 import { memo } from "react";
 import type { Finding } from "../../bindings/Finding";
 import type { Node } from "../../bindings/Node";
+import type { NodeMark } from "../../bindings/NodeMark";
 import { FindingBadge } from "../../components/FindingBadge";
 import { KindGlyph, ResourceIcon } from "../../theme/icons";
 import { KIND_STYLE, RESOURCE_TYPE_LABEL, SHAPE_POINTS, STATUS_LABEL } from "../../theme/kinds";
@@ -16,6 +17,8 @@ export type MapNodeData = {
   lit: boolean;
   /** Matches the active search or filter. */
   match: boolean;
+  /** New or changed against the plan (during a scenario) or the baseline compared with. */
+  mark?: NodeMark;
 };
 
 export type MapFlowNode = FlowNode<MapNodeData, "plan">;
@@ -29,6 +32,7 @@ function MapNodeView({ data, selected }: NodeProps<MapFlowNode>) {
   if (lit) classes.push("lit");
   if (match) classes.push("match");
   if (selected) classes.push("selected");
+  if (data.mark) classes.push(`mark-${data.mark}`);
   return (
     <div className={classes.join(" ")} data-testid={`map-node-${node.id}`}
       style={{ ["--kind" as string]: style.color, ["--tint" as string]: style.tint }}
@@ -55,6 +59,9 @@ function MapNodeView({ data, selected }: NodeProps<MapFlowNode>) {
       </div>
       <div className="map-node-title">{node.title}</div>
       <div className="map-node-badge"><FindingBadge findings={findings} /></div>
+      {data.mark ? (
+        <span className="map-node-mark" data-testid={`map-mark-${node.id}`}>{data.mark === "added" ? "New" : "Changed"}</span>
+      ) : null}
     </div>
   );
 }

@@ -76,7 +76,7 @@ function areaOf({ x, y, zoom }: Viewport, width: number, height: number): Area {
 }
 
 function sameData(a: MapNodeData, b: MapNodeData) {
-  return a.node === b.node && a.findings === b.findings && a.dim === b.dim && a.lit === b.lit && a.match === b.match;
+  return a.node === b.node && a.findings === b.findings && a.dim === b.dim && a.lit === b.lit && a.match === b.match && a.mark === b.mark;
 }
 
 function PlanMap() {
@@ -93,6 +93,8 @@ function PlanMap() {
   );
   const matches = useMemo(() => matchingIds(plan.nodes, state.filter, index), [plan.nodes, state.filter, index]);
 
+  // During a scenario its changes to the plan, else those since the baseline last compared.
+  const marks = planState.scenario?.marks ?? state.comparison?.reading.marks;
   const big = plan.nodes.length > VIRTUALISE_ABOVE;
   // Reuse node objects whose look did not change, so a click on a 10,000-node map re-renders a few.
   const cache = useRef(new Map<string, MapFlowNode>());
@@ -107,6 +109,7 @@ function PlanMap() {
         lit: line !== null && line.nodes.has(node.id),
         dim: (line !== null && !line.nodes.has(node.id)) || (matches !== null && !matches.has(node.id)),
         match: matches !== null && matches.has(node.id),
+        mark: marks?.[node.id],
       };
       const selected = node.id === state.selected;
       const old = cache.current.get(node.id);
@@ -119,7 +122,7 @@ function PlanMap() {
     }
     cache.current = next;
     return list;
-  }, [plan.nodes, layout.positions, index, line, matches, state.selected, big]);
+  }, [plan.nodes, layout.positions, index, line, matches, state.selected, big, marks]);
 
   // Where each plan opens, set before the map first renders: React Flow then draws the nodes in
   // view once, with their edges, instead of at its default viewport first and again after a fit.
