@@ -158,7 +158,7 @@ pub async fn export_report<R: Runtime>(
 /// changes nothing. During a scenario the edit goes to the scenario, never the file.
 #[tauri::command]
 pub async fn apply_edit(state: State<'_, AppState>, edit: Edit) -> AppResult<EditAnswer> {
-    state.step(Step::Apply(edit))
+    state.step(Step::Apply(Box::new(edit)))
 }
 
 #[tauri::command]

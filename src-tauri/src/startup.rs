@@ -7,7 +7,6 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use throughline_core::sample::sample_plan;
 use throughline_core::store::Store;
 
 #[cfg(debug_assertions)]
@@ -167,6 +166,8 @@ fn absolute(path: &Path) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
+    use throughline_core::sample::sample_plan;
+
     use super::*;
 
     fn launch(plan_arg: Option<&str>, plan_env: Option<&str>) -> Launch {

@@ -66,7 +66,8 @@ impl OpenPlan {
 /// A change of what the window shows: an edit, or a step through its undo history.
 #[derive(Debug)]
 pub enum Step {
-    Apply(Edit),
+    /// Boxed: an edit is far bigger than the other steps.
+    Apply(Box<Edit>),
     Undo,
     Redo,
 }
@@ -282,7 +283,7 @@ impl AppState {
             let open = plan.as_mut().ok_or_else(|| self.no_plan())?;
             if let Some(active) = open.scenario.as_mut() {
                 let applied = match step {
-                    Step::Apply(edit) => active.scenario.apply(edit),
+                    Step::Apply(edit) => active.scenario.apply(*edit),
                     Step::Undo => active.scenario.undo(),
                     Step::Redo => active.scenario.redo(),
                 }?;
@@ -299,7 +300,7 @@ impl AppState {
             }
         }
         self.change(|open| match step {
-            Step::Apply(edit) => open.history.apply(&mut open.store, edit),
+            Step::Apply(edit) => open.history.apply(&mut open.store, *edit),
             Step::Undo => open.history.undo(&mut open.store),
             Step::Redo => open.history.redo(&mut open.store),
         })

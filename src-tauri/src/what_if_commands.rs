@@ -93,5 +93,5 @@ pub async fn apply_what_if(
     changes: Vec<WhatIfChange>,
 ) -> AppResult<EditAnswer> {
     let edit = state.read(|open, _| what_if_edit(open.shown(), &changes))?;
-    state.step(Step::Apply(edit))
+    state.step(Step::Apply(Box::new(edit)))
 }

@@ -65,17 +65,11 @@ impl PlanDiff {
         push("Plan settings", self.settings_lines());
         push(
             "Nodes added",
-            self.nodes_added
-                .iter()
-                .map(|node| node_line(node))
-                .collect(),
+            self.nodes_added.iter().map(node_line).collect(),
         );
         push(
             "Nodes removed",
-            self.nodes_removed
-                .iter()
-                .map(|node| node_line(node))
-                .collect(),
+            self.nodes_removed.iter().map(node_line).collect(),
         );
         push(
             "Nodes changed",
