@@ -24,7 +24,7 @@ use crate::file_names::{
     brief_file_name, imported_file_name, plan_file_name, plan_name_from_file, report_file_name,
 };
 use crate::models::{EditAnswer, ImportedPlan, OpenedPlan, PlanState, SharedBrief};
-use crate::state::AppState;
+use crate::state::{AppState, Step};
 
 /// The plan the app opened at start (or the error that kept it from opening).
 #[tauri::command]
@@ -243,20 +243,20 @@ pub async fn share_brief<R: Runtime>(
 }
 
 /// Applies one edit in one transaction and answers what it changed; a refused edit
-/// changes nothing.
+/// changes nothing. During a scenario the edit goes to the scenario, never the file.
 #[tauri::command]
 pub async fn apply_edit(state: State<'_, AppState>, edit: Edit) -> AppResult<EditAnswer> {
-    state.change(|open| open.history.apply(&mut open.store, edit))
+    state.step(Step::Apply(Box::new(edit)))
 }
 
 #[tauri::command]
 pub async fn undo(state: State<'_, AppState>) -> AppResult<EditAnswer> {
-    state.change(|open| open.history.undo(&mut open.store))
+    state.step(Step::Undo)
 }
 
 #[tauri::command]
 pub async fn redo(state: State<'_, AppState>) -> AppResult<EditAnswer> {
-    state.change(|open| open.history.redo(&mut open.store))
+    state.step(Step::Redo)
 }
 
 /// The open plan's strategies and initiatives by target date as of the app's date,

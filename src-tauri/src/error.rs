@@ -35,6 +35,10 @@ pub enum ShellErrorCode {
     UnknownRecent,
     /// The work behind a command stopped without an answer (its thread panicked).
     Internal,
+    /// Apply or discard was asked for, and no scenario is in progress.
+    NoScenario,
+    /// A scenario is in progress, and the command needs the plan itself.
+    ScenarioActive,
 }
 
 impl AppErrorCode {
@@ -45,6 +49,8 @@ impl AppErrorCode {
             AppErrorCode::Shell(ShellErrorCode::NoPlan) => "no_plan",
             AppErrorCode::Shell(ShellErrorCode::UnknownRecent) => "unknown_recent",
             AppErrorCode::Shell(ShellErrorCode::Internal) => "internal",
+            AppErrorCode::Shell(ShellErrorCode::NoScenario) => "no_scenario",
+            AppErrorCode::Shell(ShellErrorCode::ScenarioActive) => "scenario_active",
         }
     }
 }
@@ -54,6 +60,10 @@ pub const NO_PLAN: AppErrorCode = AppErrorCode::Shell(ShellErrorCode::NoPlan);
 pub const UNKNOWN_RECENT: AppErrorCode = AppErrorCode::Shell(ShellErrorCode::UnknownRecent);
 
 pub const INTERNAL: AppErrorCode = AppErrorCode::Shell(ShellErrorCode::Internal);
+
+pub const NO_SCENARIO: AppErrorCode = AppErrorCode::Shell(ShellErrorCode::NoScenario);
+
+pub const SCENARIO_ACTIVE: AppErrorCode = AppErrorCode::Shell(ShellErrorCode::ScenarioActive);
 
 impl AppError {
     pub fn new(code: AppErrorCode, message: impl Into<String>) -> AppError {
@@ -89,7 +99,7 @@ mod tests {
         let codes = throughline_core::ErrorCode::ALL
             .into_iter()
             .map(AppErrorCode::Core)
-            .chain([NO_PLAN, INTERNAL]);
+            .chain([NO_PLAN, INTERNAL, NO_SCENARIO, SCENARIO_ACTIVE]);
         for code in codes {
             assert_eq!(
                 serde_json::to_value(code).expect("a code serializes"),

@@ -922,3 +922,5 @@ fn the_roadmap_answers_the_open_plans_work_grouped_as_asked_and_refuses_an_unkno
         "the refusal names the bad grouping and the good ones: {refused}"
     );
 }
+#[path = "ipc_tests_scenario.rs"]
+mod scenario;

@@ -7,9 +7,11 @@ pub mod error;
 pub mod file_names;
 pub mod models;
 pub mod recent;
+pub mod scenario;
 pub mod startup;
 pub mod state;
 pub mod webview;
+pub mod what_if_commands;
 
 // They answer the file dialogs through the stand-in, which only debug builds have.
 #[cfg(all(test, debug_assertions))]
@@ -58,6 +60,14 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> taur
             commands::import_plan,
             commands::save_spreadsheet_template,
             commands::roadmap,
+            what_if_commands::list_baselines,
+            what_if_commands::take_baseline,
+            what_if_commands::compare_baseline,
+            what_if_commands::start_scenario,
+            what_if_commands::discard_scenario,
+            what_if_commands::apply_scenario,
+            what_if_commands::what_if_impact,
+            what_if_commands::apply_what_if,
         ])
         .setup(move |app| {
             // The config's windows exist by now; their pages have not been painted yet.

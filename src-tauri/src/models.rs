@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 use throughline_core::analysis::AnalysisChange;
+use throughline_core::diff::DiffReading;
 use throughline_core::plan_change::PlanChange;
 use throughline_core::{Analysis, Plan};
 use ts_rs::TS;
@@ -34,6 +35,9 @@ pub struct PlanState {
     pub as_of: NaiveDate,
     /// The recent plans, newest first, to show; `open_recent` takes an index into it.
     pub recent: Vec<String>,
+    /// While a scenario is in progress, `plan`, `analysis` and undo are the scenario's,
+    /// and this is its difference to the plan; `null` otherwise.
+    pub scenario: Option<DiffReading>,
 }
 
 /// What Open did: opened the plan file the user picked, or imported the JSON plan the
@@ -65,6 +69,9 @@ pub struct EditAnswer {
     /// The date the findings are as of (it moves on at midnight under `AsOf::Today`).
     #[ts(type = "string")]
     pub as_of: NaiveDate,
+    /// During a scenario, its difference to the plan after this change; `null` when the
+    /// change was to the plan.
+    pub scenario: Option<DiffReading>,
 }
 
 /// What File > Import did: read the file the user picked, made the new plan file the

@@ -186,6 +186,8 @@ fn absolute(path: &Path) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
+    use throughline_core::sample::sample_plan;
+
     use super::*;
     use throughline_core::sample::sample_plan;
 

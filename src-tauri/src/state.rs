@@ -6,22 +6,27 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 
 use chrono::NaiveDate;
-use throughline_core::analysis::{AnalysisChange, IncrementalAnalysis};
+use throughline_core::analysis::{Analysis, AnalysisChange, IncrementalAnalysis};
+use throughline_core::graph::{Edit, PlanGraph};
 use throughline_core::history::{Applied, History};
 use throughline_core::plan_change::PlanChange;
 use throughline_core::store::Store;
 
-use crate::error::{AppError, AppResult, INTERNAL, NO_PLAN, UNKNOWN_RECENT};
+use crate::error::{
+    AppError, AppResult, INTERNAL, NO_PLAN, NO_SCENARIO, SCENARIO_ACTIVE, UNKNOWN_RECENT,
+};
 use crate::models::{EditAnswer, PlanState};
 use crate::recent::RecentPlans;
+use crate::scenario::ActiveScenario;
 
-/// The open plan: its store (file and checked graph), what can be undone in it, and its
-/// analysis, kept up to date edit by edit.
+/// The open plan: its store (file and checked graph), what can be undone in it, its
+/// analysis, kept up to date edit by edit, and the scenario shown instead of it, if any.
 #[derive(Debug)]
 pub struct OpenPlan {
     pub store: Store,
     pub history: History,
     analysis: IncrementalAnalysis,
+    scenario: Option<ActiveScenario>,
 }
 
 impl OpenPlan {
@@ -30,21 +35,41 @@ impl OpenPlan {
             analysis: IncrementalAnalysis::new(store.graph(), as_of),
             store,
             history: History::new(),
+            scenario: None,
         }
     }
 
-    /// Brings the analysis up to date with an applied edit: only what the edit reaches,
-    /// unless the date moved on since, when every rule is read again.
+    /// Brings the analysis up to date with an applied edit.
     fn follow(&mut self, applied: &Applied, as_of: NaiveDate) -> AnalysisChange {
-        if self.analysis.as_of() == as_of {
-            return self
-                .analysis
-                .update(self.store.graph(), &applied.edit, &applied.inverse);
-        }
-        let before = self.analysis.analysis();
-        self.analysis = IncrementalAnalysis::new(self.store.graph(), as_of);
-        AnalysisChange::between(&before, &self.analysis.analysis())
+        crate::scenario::follow(&mut self.analysis, self.store.graph(), applied, as_of)
     }
+
+    /// The plan the window shows: the scenario while there is one, else the plan.
+    pub fn shown(&self) -> &PlanGraph {
+        self.scenario
+            .as_ref()
+            .map_or_else(|| self.store.graph(), ActiveScenario::graph)
+    }
+
+    /// The analysis of [`OpenPlan::shown`], as kept up to date.
+    pub fn shown_analysis(&self) -> Analysis {
+        self.scenario
+            .as_ref()
+            .map_or_else(|| self.analysis.analysis(), ActiveScenario::analysis)
+    }
+
+    pub fn in_scenario(&self) -> bool {
+        self.scenario.is_some()
+    }
+}
+
+/// A change of what the window shows: an edit, or a step through its undo history.
+#[derive(Debug)]
+pub enum Step {
+    /// Boxed: an edit is far bigger than the other steps.
+    Apply(Box<Edit>),
+    Undo,
+    Redo,
 }
 
 /// The date the analysis is made as of.
@@ -249,6 +274,38 @@ impl AppState {
         Ok(self.describe(open))
     }
 
+    /// Applies one edit, an undo or a redo to what the window shows (the scenario while
+    /// there is one, else the plan) and answers what changed.
+    pub fn step(&self, step: Step) -> AppResult<EditAnswer> {
+        let as_of = self.as_of.date();
+        {
+            let mut plan = self.plan();
+            let open = plan.as_mut().ok_or_else(|| self.no_plan())?;
+            if let Some(active) = open.scenario.as_mut() {
+                let applied = match step {
+                    Step::Apply(edit) => active.scenario.apply(*edit),
+                    Step::Undo => active.scenario.undo(),
+                    Step::Redo => active.scenario.redo(),
+                }?;
+                let findings = active.follow(&applied, as_of);
+                return Ok(EditAnswer {
+                    plan: PlanChange::of(active.graph(), &applied),
+                    score_counts_text: findings.summary.score_counts_text(),
+                    findings,
+                    can_undo: active.scenario.history().can_undo(),
+                    can_redo: active.scenario.history().can_redo(),
+                    as_of,
+                    scenario: Some(active.reading(open.store.graph(), as_of)),
+                });
+            }
+        }
+        self.change(|open| match step {
+            Step::Apply(edit) => open.history.apply(&mut open.store, *edit),
+            Step::Undo => open.history.undo(&mut open.store),
+            Step::Redo => open.history.redo(&mut open.store),
+        })
+    }
+
     /// Changes the open plan through `change` (one checked edit, an undo, a redo) and
     /// answers what changed. A refused change leaves the plan as it was (or as another
     /// program left the file: then it is analysed afresh) and returns the core's error.
@@ -274,7 +331,69 @@ impl AppState {
             can_undo: open.history.can_undo(),
             can_redo: open.history.can_redo(),
             as_of,
+            scenario: None,
         })
+    }
+
+    /// Starts a scenario from the plan as it is: from now on the window shows, and every
+    /// edit changes, a copy of the plan that is never written to the file.
+    pub fn start_scenario(&self) -> AppResult<PlanState> {
+        let mut plan = self.plan();
+        let open = plan.as_mut().ok_or_else(|| self.no_plan())?;
+        if open.in_scenario() {
+            return Err(AppError::new(
+                SCENARIO_ACTIVE,
+                "A scenario is already in progress. Apply or discard it first.",
+            ));
+        }
+        let plan_analysis = open.analysis.analysis();
+        open.scenario = Some(ActiveScenario::start(open.store.graph(), plan_analysis)?);
+        Ok(self.describe(open))
+    }
+
+    /// Ends the scenario without touching the plan, and shows the plan again.
+    pub fn discard_scenario(&self) -> AppResult<PlanState> {
+        let mut plan = self.plan();
+        let open = plan.as_mut().ok_or_else(|| self.no_plan())?;
+        open.scenario.take().ok_or_else(no_scenario)?;
+        Ok(self.describe(open))
+    }
+
+    /// Applies the scenario's changes to the plan as one edit (one undo takes it back)
+    /// and shows the plan. Refused as a whole, the scenario kept, when the plan changed
+    /// since in the same places or the plan cannot be written.
+    pub fn apply_scenario(&self) -> AppResult<PlanState> {
+        let mut plan = self.plan();
+        let open = plan.as_mut().ok_or_else(|| self.no_plan())?;
+        let as_of = self.as_of.date();
+        let active = open.scenario.as_ref().ok_or_else(no_scenario)?;
+        if let Some(edit) = active.scenario.edit_for(open.store.graph(), as_of)? {
+            match open.history.apply(&mut open.store, edit) {
+                Ok(applied) => {
+                    open.follow(&applied, as_of);
+                }
+                Err(error) => {
+                    open.analysis = IncrementalAnalysis::new(open.store.graph(), as_of);
+                    return Err(error.into());
+                }
+            }
+        }
+        open.scenario = None;
+        Ok(self.describe(open))
+    }
+
+    /// Keeps the plan as it is now as a baseline named `name`, taken today. Refused
+    /// during a scenario: a baseline is of the plan, and the window shows the scenario.
+    pub fn take_baseline(&self, name: &str) -> AppResult<throughline_core::store::Baseline> {
+        let mut plan = self.plan();
+        let open = plan.as_mut().ok_or_else(|| self.no_plan())?;
+        if open.in_scenario() {
+            return Err(AppError::new(
+                SCENARIO_ACTIVE,
+                "A baseline keeps the plan, and a scenario is in progress. Apply or discard it first.",
+            ));
+        }
+        Ok(open.store.take_baseline(name, self.as_of.date())?)
     }
 
     /// Reads the open plan without changing it (exports).
@@ -335,24 +454,36 @@ impl AppState {
         })
     }
 
+    /// What the window shows: the scenario while there is one (with its difference to
+    /// the plan), else the plan.
     fn describe(&self, open: &OpenPlan) -> PlanState {
         let as_of = self.as_of.date();
-        let analysis = open.store.analyse(as_of);
+        let shown = open.shown();
+        let analysis = throughline_core::analyse(shown, as_of);
+        let (can_undo, can_redo, scenario) = match &open.scenario {
+            Some(active) => (
+                active.scenario.history().can_undo(),
+                active.scenario.history().can_redo(),
+                Some(active.reading(open.store.graph(), as_of)),
+            ),
+            None => (open.history.can_undo(), open.history.can_redo(), None),
+        };
         PlanState {
             path: open
                 .store
                 .path()
                 .map(|path| path.display().to_string())
                 .unwrap_or_default(),
-            plan: open.store.plan(),
-            allocated: throughline_core::analysis::allocated_by_resource(open.store.graph()),
+            plan: shown.to_plan(),
+            allocated: throughline_core::analysis::allocated_by_resource(shown),
             score_counts_text: analysis.summary.score_counts_text(),
             analysis,
-            can_undo: open.history.can_undo(),
-            can_redo: open.history.can_redo(),
+            can_undo,
+            can_redo,
             read_only: open.store.is_read_only(),
             as_of,
             recent: lock(&self.recent).display(),
+            scenario,
         }
     }
 
@@ -372,6 +503,13 @@ impl AppState {
             AppError::new(NO_PLAN, "No plan is open. Open a plan or create a new one.")
         })
     }
+}
+
+fn no_scenario() -> AppError {
+    AppError::new(
+        NO_SCENARIO,
+        "No scenario is in progress. Start one to try changes out without touching the plan.",
+    )
 }
 
 /// Whether two paths name the same file (the open plan's path is as it was opened).

@@ -2,6 +2,7 @@
 import { useEffect } from "react";
 import { Inspector } from "./components/Inspector";
 import { LeftRail, VIEWS } from "./components/LeftRail";
+import { ScenarioBar } from "./components/ScenarioBar";
 import { StartProblem } from "./components/StartProblem";
 import { StatusLine } from "./components/StatusLine";
 import { Toast } from "./components/Toast";
@@ -11,6 +12,7 @@ import { useActions } from "./state/actions";
 import { useStore } from "./state/store";
 import { milestone } from "./timing";
 import { BriefingView } from "./views/Briefing/BriefingView";
+import { CompareView } from "./views/Compare/CompareView";
 import { FindingsView } from "./views/Findings/FindingsView";
 import { MapView } from "./views/Map/MapView";
 import { OutlineView } from "./views/Outline/OutlineView";
@@ -47,7 +49,7 @@ function useGlobalShortcuts() {
       } else if (mod && event.shiftKey && key === "s") {
         event.preventDefault();
         void actions.saveAs();
-      } else if (event.altKey && /^[1-6]$/.test(event.key)) {
+      } else if (event.altKey && /^[1-9]$/.test(event.key) && Number(event.key) <= VIEWS.length) {
         event.preventDefault();
         dispatch({ type: "view", view: VIEWS[Number(event.key) - 1].view });
       } else if (event.key === "Escape" && !isTyping(event.target) && !document.querySelector(".modal, .popover")) {
@@ -94,8 +96,9 @@ export function App() {
     );
 
   return (
-    <div className={state.briefing ? "app briefing-open" : "app"} data-testid="app-ready">
+    <div className={`app${state.briefing ? " briefing-open" : ""}${state.planState.scenario ? " in-scenario" : ""}`} data-testid="app-ready">
       <TopBar />
+      <ScenarioBar />
       <LeftRail />
       <main className="view" aria-label={state.view}>
         {state.view === "map" ? <MapView /> : null}
@@ -104,6 +107,7 @@ export function App() {
         {state.view === "resources" ? <ResourcesView /> : null}
         {state.view === "teams" ? <TeamsView /> : null}
         {state.view === "roadmap" ? <RoadmapView /> : null}
+        {state.view === "compare" ? <CompareView /> : null}
       </main>
       <Inspector />
       <StatusLine />

@@ -192,6 +192,12 @@ pub enum Error {
         title: String,
         kind: NodeKind,
     },
+    /// A scenario's edits touch what the plan changed since the scenario started.
+    #[error(
+        "the plan changed since the scenario started, in {} the scenario changed too; nothing was applied. Discard the scenario, or start again from the plan as it is now",
+        titles.join(", ")
+    )]
+    ScenarioConflict { titles: Vec<String> },
 
     /// A report could not be rendered (a defect of ours, not of the plan).
     #[error("could not render the {format} report: {detail}")]
@@ -291,10 +297,11 @@ pub enum ErrorCode {
     Render,
     UnknownBaseline,
     DuplicateBaseline,
+    ScenarioConflict,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 30] = [
+    pub const ALL: [ErrorCode; 31] = [
         ErrorCode::InvalidField,
         ErrorCode::UnknownNode,
         ErrorCode::DuplicateNode,
@@ -325,6 +332,7 @@ impl ErrorCode {
         ErrorCode::Render,
         ErrorCode::UnknownBaseline,
         ErrorCode::DuplicateBaseline,
+        ErrorCode::ScenarioConflict,
     ];
 
     /// The code as it appears in `{code, message}` errors: `duplicate_node`, `loop`, ...
@@ -360,6 +368,7 @@ impl ErrorCode {
             ErrorCode::Render => "render",
             ErrorCode::UnknownBaseline => "unknown_baseline",
             ErrorCode::DuplicateBaseline => "duplicate_baseline",
+            ErrorCode::ScenarioConflict => "scenario_conflict",
         }
     }
 }
@@ -400,6 +409,7 @@ impl Error {
             Error::Render { .. } => ErrorCode::Render,
             Error::UnknownBaseline { .. } => ErrorCode::UnknownBaseline,
             Error::DuplicateBaseline { .. } => ErrorCode::DuplicateBaseline,
+            Error::ScenarioConflict { .. } => ErrorCode::ScenarioConflict,
         }
     }
 

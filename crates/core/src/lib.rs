@@ -20,6 +20,7 @@ pub mod report;
 pub mod roadmap;
 pub mod rule_book;
 pub mod sample;
+pub mod scenario;
 pub mod spreadsheet;
 pub mod store;
 pub mod text;

@@ -3,4 +3,4 @@
 /**
  * The codes only the shell answers with.
  */
-export type ShellErrorCode = "no_plan" | "unknown_recent" | "internal";
+export type ShellErrorCode = "no_plan" | "unknown_recent" | "internal" | "no_scenario" | "scenario_active";

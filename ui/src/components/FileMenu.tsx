@@ -6,6 +6,8 @@ import { fileStem, useActions } from "../state/actions";
 import { usePlan } from "../state/store";
 import { Icon } from "../theme/icons";
 import { Modal } from "./Modal";
+import { useScenarioActions } from "../state/scenario";
+import { TakeBaselineDialog } from "./TakeBaseline";
 import { useDismiss } from "./useDismiss";
 
 export function FileMenu() {
@@ -13,6 +15,9 @@ export function FileMenu() {
   const actions = useActions();
   const [open, setOpen] = useState(false);
   const [imported, setImported] = useState<ImportedPlan | null>(null);
+  const [taking, setTaking] = useState(false);
+  const scenario = useScenarioActions();
+  const inScenario = planState.scenario !== null;
   const box = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
   useDismiss(box, open, close);
@@ -50,6 +55,16 @@ export function FileMenu() {
           <button type="button" role="menuitem" data-testid="file-save-template" onClick={pick(actions.saveSpreadsheetTemplate)}
             title="An Excel workbook with the columns an import reads and one worked example of each kind">
             Save spreadsheet template…
+            </button>
+          <button type="button" role="menuitem" data-testid="file-take-baseline" disabled={inScenario}
+            title={inScenario ? "A baseline keeps the plan: apply or discard the scenario first" : undefined}
+            onClick={pick(() => setTaking(true))}>
+            Take a baseline…
+          </button>
+          <button type="button" role="menuitem" data-testid="file-start-scenario" disabled={inScenario}
+            title="Try changes out on a copy of the plan; apply them as one step or discard them"
+            onClick={pick(scenario.start)}>
+            Start a scenario
           </button>
           <div className="menu-section">Recent plans</div>
           {recent.length === 0 ? <div className="menu-empty">Plans you open appear here.</div> : null}
@@ -64,6 +79,7 @@ export function FileMenu() {
         </div>
       ) : null}
       {imported ? <ImportSummary imported={imported} onClose={() => setImported(null)} /> : null}
+      {taking ? <TakeBaselineDialog onClose={() => setTaking(false)} /> : null}
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { KindChip } from "./KindChip";
 import { briefable } from "../model/rules";
 import { PlanOverview } from "./PlanOverview";
 import { ReviewLog } from "./ReviewLog";
+import { WhatIf } from "./WhatIf";
 
 export function Inspector() {
   const { state, index } = usePlan();
@@ -131,6 +132,7 @@ function NodeInspector({ node }: { node: Node }) {
         <InspectorFindings findings={findings} />
       </section>
       <InspectorLinks key={node.id} node={node} />
+      <WhatIf key={`what-if-${node.id}`} node={node} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ const VIEWS: { view: View; label: string; icon: IconName; key: string }[] = [
   { view: "resources", label: "Resources", icon: "resources", key: "4" },
   { view: "teams", label: "Teams", icon: "teams", key: "5" },
   { view: "roadmap", label: "Roadmap", icon: "roadmap", key: "6" },
+  { view: "compare", label: "Compare", icon: "compare", key: "7" },
 ];
 
 export { VIEWS };

@@ -91,6 +91,7 @@ export class ReplayEngine {
       read_only: false,
       as_of: this.recording.as_of,
       recent: this.recent,
+      scenario: null,
     };
   }
 
@@ -192,5 +193,6 @@ export function answerBetween(before: PlanState, after: PlanState): EditAnswer {
     can_undo: after.can_undo,
     can_redo: after.can_redo,
     as_of: after.as_of,
+    scenario: after.scenario,
   };
 }

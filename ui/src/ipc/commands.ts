@@ -1,10 +1,13 @@
 //! Typed wrappers over the Tauri commands of IPC.md: the only module that calls invoke.
 //! No command takes a path: Rust asks the user for files, and `null` means the user cancelled.
 import { Channel, invoke } from "@tauri-apps/api/core";
+import type { Baseline } from "../bindings/Baseline";
+import type { DiffReading } from "../bindings/DiffReading";
 import type { Edit } from "../bindings/Edit";
 import type { SharedBrief } from "../bindings/SharedBrief";
 import type { Roadmap } from "../bindings/Roadmap";
 import type { RoadmapGrouping } from "../bindings/RoadmapGrouping";
+import type { WhatIfChange } from "../bindings/WhatIfChange";
 import { toAppError, type EditAnswer, type ImportedPlan, type OpenedPlan, type PlanState, type ReportFormat } from "./types";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -43,6 +46,15 @@ export const exportReport = (format: ReportFormat, team: string | null, onChosen
 export const shareBrief = (node: string, format: ReportFormat) => call<SharedBrief | null>("share_brief", { node, format });
 /** The core's roadmap of the open plan, as of the plan's date. */
 export const roadmap = (grouping: RoadmapGrouping) => call<Roadmap>("roadmap", { grouping });
+/** Baselines, Compare, scenarios and quick what-ifs (issue 11): Rust words every difference. */
+export const listBaselines = () => call<Baseline[]>("list_baselines");
+export const takeBaseline = (name: string) => call<Baseline[]>("take_baseline", { name });
+export const compareBaseline = (name: string) => call<DiffReading>("compare_baseline", { name });
+export const startScenario = () => call<PlanState>("start_scenario");
+export const discardScenario = () => call<PlanState>("discard_scenario");
+export const applyScenario = () => call<PlanState>("apply_scenario");
+export const whatIfImpact = (changes: WhatIfChange[]) => call<DiffReading>("what_if_impact", { changes });
+export const applyWhatIf = (changes: WhatIfChange[]) => call<EditAnswer>("apply_what_if", { changes });
 
 let prefetched: Promise<PlanState> | null = null;
 

@@ -65,5 +65,6 @@ export function applyEditAnswer(state: PlanState, answer: EditAnswer): PlanState
     can_undo: answer.can_undo,
     can_redo: answer.can_redo,
     as_of: answer.as_of,
+    scenario: answer.scenario,
   };
 }

@@ -1,5 +1,6 @@
 //! The UI store: the last PlanState from Rust plus what is UI-only (view, selection, filter, toast).
 import { createContext, useContext, useEffect, useMemo, useReducer, type Dispatch, type ReactNode } from "react";
+import type { DiffReading } from "../bindings/DiffReading";
 import type { AppError, AppErrorCode, EditAnswer, PlanState } from "../ipc/types";
 import { editShown } from "../timing";
 import { applyEditAnswer } from "./editAnswer";
@@ -7,7 +8,10 @@ import type { BriefingScope } from "../model/briefing";
 import { EMPTY_FILTER, type NodeFilter } from "../model/filter";
 import { buildIndex, updateIndex, type PlanIndex } from "../model/planIndex";
 
-export type View = "map" | "outline" | "findings" | "resources" | "teams" | "roadmap";
+export type View = "map" | "outline" | "findings" | "resources" | "teams" | "roadmap" | "compare";
+
+/** The baseline the plan was last compared with, and the difference; its changes are marked on the map. */
+export type Comparison = { baseline: string; reading: DiffReading };
 
 export type Toast = {
   id: number;
@@ -42,6 +46,7 @@ export type UiState = {
   team: string;
   /** The briefing shown full-window, if one is. */
   briefing: BriefingScope | null;
+  comparison: Comparison | null;
 };
 
 export type Action =
@@ -57,7 +62,8 @@ export type Action =
   | { type: "pending"; delta: number }
   | { type: "exporting"; file: string | null }
   | { type: "team"; team: string }
-  | { type: "briefing"; scope: BriefingScope | null };
+  | { type: "briefing"; scope: BriefingScope | null }
+  | { type: "compared"; comparison: Comparison | null };
 
 export const initialState: UiState = {
   planState: null,
@@ -73,6 +79,7 @@ export const initialState: UiState = {
   exporting: null,
   team: "",
   briefing: null,
+  comparison: null,
 };
 
 let toastSeq = 0;
@@ -92,6 +99,7 @@ export function reducer(state: UiState, action: Action): UiState {
         selected: stillThere ? state.selected : null,
         team: samePlan ? state.team : "",
         briefing: samePlan ? state.briefing : null,
+        comparison: samePlan ? state.comparison : null,
       };
     }
     case "edited": {
@@ -132,6 +140,8 @@ export function reducer(state: UiState, action: Action): UiState {
       return { ...state, team: action.team };
     case "briefing":
       return { ...state, briefing: action.scope };
+    case "compared":
+      return { ...state, comparison: action.comparison };
   }
 }
 

@@ -26,6 +26,7 @@ export function planState(recording: Recording, state: RecordedState = recording
     read_only: false,
     as_of: recording.as_of,
     recent: [],
+    scenario: null,
   };
 }
 

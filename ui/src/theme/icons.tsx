@@ -116,6 +116,8 @@ const paths: Record<string, ReactNode> = {
   chevronRight: <path d="M6 4l4 4-4 4" />,
   calendar: <><rect x="2" y="3" width="12" height="11" rx="1.5" /><path d="M2 6.5h12M5.5 1.5v3M10.5 1.5v3" /></>,
   share: <><circle cx="12" cy="3.5" r="1.8" /><circle cx="4" cy="8" r="1.8" /><circle cx="12" cy="12.5" r="1.8" /><path d="M5.6 7.1l4.8-2.7M5.6 8.9l4.8 2.7" /></>,
+  compare: <><path d="M2 5h10M9 2l3 3-3 3" /><path d="M14 11H4M7 8l-3 3 3 3" /></>,
+  scenario: <><circle cx="4" cy="3" r="1.5" /><circle cx="4" cy="13" r="1.5" /><circle cx="12" cy="6" r="1.5" /><path d="M4 4.5v7M12 7.5c0 3-8 2-8 4" /></>,
   layout: <><rect x="2" y="2" width="5" height="4" /><rect x="9" y="10" width="5" height="4" /><path d="M4.5 6v3.5h7V10" /></>,
   briefing: <><rect x="1.5" y="2" width="13" height="9" rx="1" /><path d="M8 11v3M5 14.5h6M5 8.5l2-2.5 2 1.5 2.5-3" /></>,
   roadmap: <><path d="M2 2v12M2 14h12" /><path d="M4.5 4.5h5M6.5 8h6M4.5 11.5h4" /></>,

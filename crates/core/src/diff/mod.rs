@@ -10,6 +10,7 @@
 
 mod apply;
 mod compare;
+mod reading;
 mod render;
 mod what_if;
 
@@ -23,6 +24,7 @@ use crate::analysis::{Analysis, Finding, Summary, analyse};
 use crate::graph::PlanGraph;
 use crate::model::{Acceptance, Link, Node, NodeKind, PlanSettings, ResourceType};
 
+pub use reading::{DiffReading, NodeMark, ReadingSection};
 pub use render::{DiffSection, gate_sentence, render_markdown, render_text};
 pub use what_if::{WhatIfChange, what_if, what_if_edit};
 

@@ -3,6 +3,7 @@ import { Handle, Position, type NodeProps, type Node as FlowNode } from "@xyflow
 import { memo } from "react";
 import type { Finding } from "../../bindings/Finding";
 import type { Node } from "../../bindings/Node";
+import type { NodeMark } from "../../bindings/NodeMark";
 import { FindingBadge } from "../../components/FindingBadge";
 import { KindGlyph, ResourceIcon } from "../../theme/icons";
 import { KIND_STYLE, RESOURCE_TYPE_LABEL, SHAPE_POINTS, STATUS_LABEL } from "../../theme/kinds";
@@ -18,6 +19,8 @@ export type MapNodeData = {
   match: boolean;
   /** While a link is dragged: whether a drop here would make a link the rules allow. */
   drop: "accepts" | "refuses" | undefined;
+  /** New or changed against the plan (during a scenario) or the baseline compared with. */
+  mark?: NodeMark;
 };
 
 export type MapFlowNode = FlowNode<MapNodeData, "plan">;
@@ -32,6 +35,7 @@ function MapNodeView({ data, selected }: NodeProps<MapFlowNode>) {
   if (match) classes.push("match");
   if (selected) classes.push("selected");
   if (drop) classes.push(`drop-${drop}`);
+  if (data.mark) classes.push(`mark-${data.mark}`);
   return (
     <div className={classes.join(" ")} data-testid={`map-node-${node.id}`}
       style={{ ["--kind" as string]: style.color, ["--tint" as string]: style.tint }}
@@ -60,6 +64,9 @@ function MapNodeView({ data, selected }: NodeProps<MapFlowNode>) {
       </div>
       <div className="map-node-title">{node.title}</div>
       <div className="map-node-badge"><FindingBadge findings={findings} /></div>
+      {data.mark ? (
+        <span className="map-node-mark" data-testid={`map-mark-${node.id}`}>{data.mark === "added" ? "New" : "Changed"}</span>
+      ) : null}
     </div>
   );
 }

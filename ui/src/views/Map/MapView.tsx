@@ -66,7 +66,8 @@ function areaOf({ x, y, zoom }: Viewport, width: number, height: number): Area {
 
 function sameData(a: MapNodeData, b: MapNodeData) {
   return (
-    a.node === b.node && a.findings === b.findings && a.dim === b.dim && a.lit === b.lit && a.match === b.match && a.drop === b.drop
+    a.node === b.node && a.findings === b.findings && a.dim === b.dim && a.lit === b.lit && a.match === b.match &&
+    a.drop === b.drop && a.mark === b.mark
   );
 }
 
@@ -89,6 +90,8 @@ function PlanMap() {
   );
   const matches = useMemo(() => matchingIds(plan.nodes, state.filter, index), [plan.nodes, state.filter, index]);
 
+  // During a scenario its changes to the plan, else those since the baseline last compared.
+  const marks = planState.scenario?.marks ?? state.comparison?.reading.marks;
   const big = plan.nodes.length > VIRTUALISE_ABOVE;
   // Reuse node objects whose look did not change, so a click on a 10,000-node map re-renders a few.
   const cache = useRef(new Map<string, MapFlowNode>());
@@ -104,6 +107,7 @@ function PlanMap() {
         dim: (line !== null && !line.nodes.has(node.id)) || (matches !== null && !matches.has(node.id)),
         match: matches !== null && matches.has(node.id),
         drop: !dragging || dragging.from.id === node.id ? undefined : dragging.accepts(node) ? "accepts" : "refuses",
+        mark: marks?.[node.id],
       };
       const selected = node.id === state.selected;
       const old = cache.current.get(node.id);
@@ -116,7 +120,7 @@ function PlanMap() {
     }
     cache.current = next;
     return list;
-  }, [plan.nodes, layout.positions, index, line, matches, state.selected, big, dragging]);
+  }, [plan.nodes, layout.positions, index, line, matches, state.selected, big, dragging, marks]);
 
   // Where each plan opens, set before the map first renders: React Flow then draws the nodes in
   // view once, with their edges, instead of at its default viewport first and again after a fit.
