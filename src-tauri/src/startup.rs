@@ -189,7 +189,6 @@ mod tests {
     use throughline_core::sample::sample_plan;
 
     use super::*;
-    use throughline_core::sample::sample_plan;
 
     fn launch(plan_arg: Option<&str>, plan_env: Option<&str>) -> Launch {
         Launch {
