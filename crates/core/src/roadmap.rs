@@ -86,7 +86,7 @@ pub fn roadmap(plan: &Plan, as_of: NaiveDate, grouping: RoadmapGrouping) -> Road
         .filter(|node| node.is_present() && node.kind.is_action())
         .collect();
 
-    let grouped: Vec<Bucket> = match grouping {
+    let grouped: Grouped<'_> = match grouping {
         RoadmapGrouping::OrgGoal => by_org_goal(plan, &present, &work),
         RoadmapGrouping::Team => by_team(&work),
     };

@@ -11,6 +11,7 @@ use ts_rs::TS;
 
 use crate::analysis::{Rule, SCORE_SENTENCE, Severity};
 use crate::model::{LinkKind, NodeKind};
+use crate::report::ReportFormat;
 
 /// The rules as the UI reads them.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -24,6 +25,8 @@ pub struct RuleBook {
     pub score_sentence: String,
     /// The kinds of node a one-page brief is written for ("Share brief").
     pub brief_kinds: Vec<NodeKind>,
+    /// The formats a brief is written in, the default first.
+    pub brief_formats: Vec<ReportFormat>,
 }
 
 /// One allowed pair of node kinds for a link kind.
@@ -75,6 +78,7 @@ pub fn rule_book() -> RuleBook {
         rules,
         score_sentence: SCORE_SENTENCE.to_owned(),
         brief_kinds: crate::report::brief::BRIEF_KINDS.to_vec(),
+        brief_formats: crate::report::brief::BRIEF_FORMATS.to_vec(),
     }
 }
 
@@ -133,5 +137,25 @@ mod tests {
     fn every_rule_is_in_the_book_in_spec_order() {
         let rules: Vec<Rule> = rule_book().rules.iter().map(|entry| entry.rule).collect();
         assert_eq!(rules, Rule::ALL, "the book lists every rule once, in order");
+    }
+
+    #[test]
+    fn a_brief_is_offered_in_exactly_the_formats_it_renders_in() {
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("a valid date");
+        let brief = crate::report::Brief::build(&crate::sample::sample_plan(), "I-PORTAL", as_of)
+            .expect("the portal has a brief");
+        let offered = rule_book().brief_formats;
+        assert_eq!(
+            offered.first(),
+            Some(&ReportFormat::Pdf),
+            "PDF is the default"
+        );
+        for format in ReportFormat::ALL {
+            assert_eq!(
+                crate::report::render_brief(format, &brief).is_ok(),
+                offered.contains(&format),
+                "{format:?} is offered exactly when a brief renders in it"
+            );
+        }
     }
 }

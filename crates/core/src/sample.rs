@@ -176,6 +176,43 @@ mod tests {
     }
 
     #[test]
+    fn goals_and_strategies_have_a_review_history_that_ends_at_their_last_review() {
+        let plan = sample_plan();
+        let logged: Vec<&str> = plan
+            .nodes()
+            .filter(|node| !node.reviews.is_empty())
+            .map(|node| node.id.as_str())
+            .collect();
+        for kind in [NodeKind::OrgGoal, NodeKind::TeamGoal, NodeKind::Strategy] {
+            assert!(
+                plan.nodes()
+                    .any(|node| node.kind == kind && !node.reviews.is_empty()),
+                "a {} with a review log, so the demo's log is not empty; logged: {logged:?}",
+                kind.label()
+            );
+        }
+        for node in plan.nodes().filter(|node| !node.reviews.is_empty()) {
+            let dates: Vec<NaiveDate> = node.reviews.iter().map(|review| review.date).collect();
+            assert!(dates.is_sorted(), "{}'s reviews run oldest first", node.id);
+            // The log tells the story behind `last_reviewed`, so the findings the
+            // sample is built to show at its as-of date stay as they are.
+            assert_eq!(
+                dates.last().copied(),
+                node.last_reviewed,
+                "{}'s latest logged review is its last review",
+                node.id
+            );
+            assert!(
+                node.reviews
+                    .iter()
+                    .all(|review| review.audience.is_some() && review.note.is_some()),
+                "{}'s reviews say to whom and what came up",
+                node.id
+            );
+        }
+    }
+
+    #[test]
     fn sample_round_trips_through_the_interchange_format() {
         let plan = sample_plan().to_plan();
         let again = interchange::parse(&interchange::to_json(&plan))

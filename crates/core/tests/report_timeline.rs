@@ -3,11 +3,15 @@
 //! the org goals it reaches, past-target work called out, capped on big plans.
 
 use chrono::NaiveDate;
+mod common;
+
+use common::PlanBuilder;
 use throughline_core::generate::generate;
 use throughline_core::graph::PlanGraph;
 use throughline_core::model::Review;
 use throughline_core::report::roadmap::{ROADMAP_GROUPS, ROADMAP_ITEMS};
 use throughline_core::report::{Report, ReportFormat, ReportOptions, render};
+use throughline_core::roadmap::{RoadmapGrouping, roadmap};
 use throughline_core::sample::sample_plan;
 
 fn as_of() -> NaiveDate {
@@ -201,4 +205,106 @@ fn a_big_plans_roadmap_is_capped_and_counts_the_rest() {
         roadmap.groups.iter().any(|group| group.items_omitted > 0),
         "what is left out is counted"
     );
+}
+
+#[test]
+fn the_reports_roadmap_is_the_apps_roadmap_drawn() {
+    let graph = sample_plan();
+    let report = Report::build(&graph, &ReportOptions::new(as_of())).expect("builds");
+    let app = roadmap(&graph.to_plan(), as_of(), RoadmapGrouping::OrgGoal);
+    let drawn_groups: Vec<Option<&str>> = report
+        .roadmap
+        .groups
+        .iter()
+        .map(|group| group.reaches_goal.then_some(group.title.as_str()))
+        .collect();
+    let data_groups: Vec<Option<&str>> = app
+        .groups
+        .iter()
+        .map(|group| group.goal.is_some().then_some(group.title.as_str()))
+        .collect();
+    assert_eq!(
+        drawn_groups, data_groups,
+        "the same groups in the same order"
+    );
+    for (drawn, data) in report.roadmap.groups.iter().zip(&app.groups) {
+        let dated: Vec<(&str, bool)> = data
+            .items
+            .iter()
+            .filter(|item| item.target_date.is_some())
+            .map(|item| (item.id.as_str(), item.past_target))
+            .collect();
+        let shown: Vec<(&str, bool)> = drawn
+            .items
+            .iter()
+            .map(|item| (item.id.as_str(), item.past_target))
+            .collect();
+        assert_eq!(
+            shown, dated,
+            "{}: the same work, judged the same",
+            drawn.title
+        );
+        let unscheduled = data
+            .items
+            .iter()
+            .filter(|item| item.target_date.is_none())
+            .count();
+        assert_eq!(
+            drawn.unscheduled.len() + drawn.unscheduled_omitted,
+            unscheduled,
+            "{}: every unscheduled item named or counted",
+            drawn.title
+        );
+    }
+}
+
+#[test]
+fn work_serving_many_org_goals_sits_under_every_one_of_them() {
+    // More goals than a team section names ("and more"): the roadmap still lists all.
+    let goals: Vec<String> = (1..=11).map(|at| format!("G{at}")).collect();
+    let mut builder = PlanBuilder::new().initiative("I-SHARED");
+    for goal in &goals {
+        builder = builder.org(goal).supports("I-SHARED", goal);
+    }
+    let builder = builder.with("I-SHARED", |node| {
+        node.target_date = Some(date("2027-03-31"))
+    });
+    let report = Report::build(&builder.graph(), &ReportOptions::new(as_of())).expect("builds");
+    assert_eq!(report.roadmap.groups.len(), goals.len());
+    assert!(report.roadmap.groups.iter().all(|group| {
+        group.reaches_goal
+            && group
+                .items
+                .iter()
+                .map(|item| item.id.as_str())
+                .eq(["I-SHARED"])
+    }));
+    assert_eq!(
+        report.roadmap.item_count, 1,
+        "counted once however often drawn"
+    );
+}
+
+#[test]
+fn a_teams_report_draws_only_the_work_in_its_scope() {
+    let whole = Report::build(&sample_plan(), &ReportOptions::new(as_of())).expect("builds");
+    let mut options = ReportOptions::new(as_of());
+    options.team = Some("Service Desk".to_owned());
+    let team = Report::build(&sample_plan(), &options).expect("builds");
+    let in_scope: Vec<&str> = team
+        .plan
+        .nodes
+        .iter()
+        .filter(|node| node.is_present() && node.kind.is_action())
+        .map(|node| node.id.as_str())
+        .collect();
+    assert_eq!(team.roadmap.item_count, in_scope.len());
+    assert!(team.roadmap.item_count < whole.roadmap.item_count);
+    for item in team.roadmap.groups.iter().flat_map(|group| &group.items) {
+        assert!(
+            in_scope.contains(&item.id.as_str()),
+            "{} is the team's",
+            item.id
+        );
+    }
 }

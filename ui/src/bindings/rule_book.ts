@@ -151,5 +151,10 @@ export const RULE_BOOK: RuleBook = {
   "brief_kinds": [
     "initiative",
     "strategy"
+  ],
+  "brief_formats": [
+    "pdf",
+    "html",
+    "md"
   ]
 };

@@ -1,7 +1,8 @@
 //! The Inspector: every field of the selected node, its links and findings, its review log,
 //! and "Share brief" for an initiative or strategy.
-import { useLayoutEffect, useRef } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import type { Node } from "../bindings/Node";
+import type { ReportFormat } from "../bindings/ReportFormat";
 import type { ResourceType } from "../bindings/ResourceType";
 import type { Status } from "../bindings/Status";
 import { useActions, showInfo } from "../state/actions";
@@ -15,7 +16,7 @@ import { FindingBadge } from "./FindingBadge";
 import { InspectorFindings } from "./InspectorFindings";
 import { InspectorLinks } from "./InspectorLinks";
 import { KindChip } from "./KindChip";
-import { briefable } from "../model/rules";
+import { BRIEF_FORMATS, briefable } from "../model/rules";
 import { PlanOverview } from "./PlanOverview";
 import { ReviewLog } from "./ReviewLog";
 import { WhatIf } from "./WhatIf";
@@ -24,18 +25,37 @@ export function Inspector() {
   const { state, index } = usePlan();
   const node = state.selected ? index.nodes.get(state.selected) : undefined;
   const panel = useRef<HTMLElement>(null);
+  // Kept across selections: someone sharing Markdown briefs shares several.
+  const [briefFormat, setBriefFormat] = useState<ReportFormat>(BRIEF_FORMATS[0]);
   // A new selection opens at its title, not where the last one was scrolled to.
   useLayoutEffect(() => {
     if (panel.current) panel.current.scrollTop = 0;
   }, [state.selected]);
   return (
     <aside className="inspector" data-testid="inspector" aria-label="Inspector" ref={panel}>
-      {node ? <NodeInspector key={node.id} node={node} /> : <PlanOverview />}
+      {node ? (
+        <NodeInspector key={node.id} node={node} briefFormat={briefFormat} onBriefFormat={setBriefFormat} />
+      ) : (
+        <PlanOverview />
+      )}
     </aside>
   );
 }
 
-function NodeInspector({ node }: { node: Node }) {
+/** How each brief format reads in the "Share brief" menu. */
+const BRIEF_FORMAT_LABEL: Partial<Record<ReportFormat, string>> = {
+  pdf: "PDF, one page",
+  html: "HTML page",
+  md: "Markdown",
+};
+
+interface NodeInspectorProps {
+  node: Node;
+  briefFormat: ReportFormat;
+  onBriefFormat: (format: ReportFormat) => void;
+}
+
+function NodeInspector({ node, briefFormat, onBriefFormat }: NodeInspectorProps) {
   const { index, planState, dispatch } = usePlan();
   const actions = useActions();
   const findings = index.findings.get(node.id) ?? [];
@@ -77,9 +97,15 @@ function NodeInspector({ node }: { node: Node }) {
 
       {briefable(node.kind) ? (
         <div className="inspector-actions">
+          <select data-testid="share-brief-format" aria-label="Brief format" title="The file format of the brief"
+            value={briefFormat} onChange={(e) => onBriefFormat(e.target.value as ReportFormat)}>
+            {BRIEF_FORMATS.map((format) => (
+              <option key={format} value={format}>{BRIEF_FORMAT_LABEL[format] ?? format}</option>
+            ))}
+          </select>
           <button type="button" data-testid="share-brief"
-            title="One A4 page on why this is done: every line up to the organization's goals, its resources and findings"
-            onClick={() => void actions.shareBrief(node.id)}>
+            title="A brief on why this is done: every line up to the organization's goals, its resources and findings"
+            onClick={() => void actions.shareBrief(node.id, briefFormat)}>
             <Icon name="share" size={14} /> Share brief
           </button>
         </div>

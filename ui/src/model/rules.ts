@@ -4,6 +4,7 @@
 import type { AllowedLink } from "../bindings/AllowedLink";
 import type { LinkKind } from "../bindings/LinkKind";
 import type { NodeKind } from "../bindings/NodeKind";
+import type { ReportFormat } from "../bindings/ReportFormat";
 import type { Rule } from "../bindings/Rule";
 import type { RuleEntry } from "../bindings/RuleEntry";
 import type { Summary } from "../bindings/Summary";
@@ -33,6 +34,9 @@ export const SCORE_SENTENCE = RULE_BOOK.score_sentence;
 export function briefable(kind: NodeKind): boolean {
   return RULE_BOOK.brief_kinds.includes(kind);
 }
+
+/** The formats the core writes a brief in, the default first. */
+export const BRIEF_FORMATS: ReportFormat[] = RULE_BOOK.brief_formats;
 
 /**
  * The score as the core shows it (Summary::score_text): a whole percentage rounded down, or "n/a".

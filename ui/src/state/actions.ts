@@ -147,9 +147,9 @@ export function makeActions(dispatch: Dispatch) {
         dispatch({ type: "exporting", file: null });
       }
     },
-    async shareBrief(node: string) {
+    async shareBrief(node: string, format: ReportFormat) {
       try {
-        const shared = await ipc.shareBrief(node, "pdf");
+        const shared = await ipc.shareBrief(node, format);
         if (!shared) return;
         if (shared.left_out) showInfo(dispatch, `Brief written to ${shared.path}, but it did not fit on one page: left out ${shared.left_out}.`);
         else showInfo(dispatch, `Brief written to ${shared.path}`);

@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { Inspector } from "../components/Inspector";
 import { Toast } from "../components/Toast";
+import { RULE_BOOK } from "../bindings/rule_book";
 import * as ipc from "../ipc/commands";
 import { StoreProvider, useStore } from "../state/store";
 import { planState, SAMPLE } from "./fixtures";
@@ -45,6 +46,29 @@ describe("share brief", () => {
     fireEvent.click(await screen.findByTestId("share-brief"));
     await waitFor(() => expect(sent, "the node and the format, never a path").toEqual([{ node: "I-PORTAL", format: "pdf" }]));
     expect((await screen.findByTestId("toast")).textContent).toContain("Brief written to /tmp/brief-portal.pdf");
+  });
+
+  it("offers the formats the core writes a brief in, PDF first, and sends the one chosen", async () => {
+    const sent: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "current_plan") return planState(SAMPLE);
+      if (cmd === "share_brief") {
+        sent.push(args);
+        return { path: "/tmp/brief-cloud.md", left_out: null };
+      }
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(<StoreProvider><Harness select="S-CLOUD" /></StoreProvider>);
+    const menu = (await screen.findByTestId("share-brief-format")) as HTMLSelectElement;
+    const offered = [...menu.options].map((option) => option.value);
+    expect(offered, "exactly the core's brief formats, in its order").toEqual(RULE_BOOK.brief_formats);
+    expect(offered, "no format the core refuses for a brief").not.toContain("csv");
+    expect([...menu.options].map((option) => option.textContent)).toEqual(["PDF, one page", "HTML page", "Markdown"]);
+    expect(menu.value, "PDF until the user picks another").toBe("pdf");
+    fireEvent.change(menu, { target: { value: "md" } });
+    fireEvent.click(screen.getByTestId("share-brief"));
+    await waitFor(() => expect(sent).toEqual([{ node: "S-CLOUD", format: "md" }]));
+    expect((await screen.findByTestId("toast")).textContent).toContain("Brief written to /tmp/brief-cloud.md");
   });
 
   it("says what the one-page brief left out when it did not fit", async () => {

@@ -24,6 +24,13 @@ use super::{ReportFormat, html, markdown, pdf, render_error};
 /// The kinds of node a brief is written for: the work whose "why" a team lead is asked.
 pub const BRIEF_KINDS: [NodeKind; 2] = [NodeKind::Initiative, NodeKind::Strategy];
 
+/// The formats a brief is written in, the one-page PDF first: what a team lead forwards.
+pub const BRIEF_FORMATS: [ReportFormat; 3] = [
+    ReportFormat::Pdf,
+    ReportFormat::Html,
+    ReportFormat::Markdown,
+];
+
 /// A brief's whole content.
 #[derive(Debug, Clone, Serialize)]
 pub struct Brief {

@@ -337,8 +337,6 @@ pub(super) struct FindingTally {
     misaligned: Vec<bool>,
     /// The analysis found the node's review overdue (`stale_review`).
     pub(super) stale_review: Vec<bool>,
-    /// The analysis found the node open past its target date (`past_target`).
-    pub(super) past_target: Vec<bool>,
     over_allocated: Vec<Option<f64>>,
     /// Each resource's counting allocations summed, by the analysis's one definition.
     allocated: std::collections::BTreeMap<String, f64>,
@@ -352,7 +350,6 @@ impl FindingTally {
             count: vec![0; count],
             misaligned: vec![false; count],
             stale_review: vec![false; count],
-            past_target: vec![false; count],
             over_allocated: vec![None; count],
             allocated: crate::analysis::allocated_by_resource(graph),
         };
@@ -361,7 +358,6 @@ impl FindingTally {
                 tally.count[at] += 1;
                 tally.misaligned[at] |= finding.rule.lowers_alignment();
                 tally.stale_review[at] |= finding.rule == Rule::StaleReview;
-                tally.past_target[at] |= finding.rule == Rule::PastTarget;
                 if finding.rule == Rule::OverAllocated {
                     tally.over_allocated[at] = finding.allocated;
                 }
@@ -459,7 +455,11 @@ impl Report {
         );
         let map = map_graph(&index, &scope, &tally);
         let review_log = review_log(&index, &scope, &tally);
-        let roadmap = roadmap(&index, &scope, &tally, &reaches, options.as_of);
+        let roadmap = roadmap(
+            &full_plan,
+            |id| index.position.get(id).is_some_and(|&at| scope[at]),
+            options.as_of,
+        );
 
         let plan = if options.team.is_some() {
             scoped_plan(&index, &full_plan, &scope)

@@ -1,28 +1,26 @@
-//! The roadmap in reports: initiatives and strategies on a timeline by target date,
-//! each under every organizational goal it reaches, with the as-of date marked and
-//! past-target and unscheduled work called out.
+//! The roadmap in reports, drawn from [`crate::roadmap`]: which initiatives and
+//! strategies it holds, the organizational goals they sit under, which are past their
+//! target and which are unscheduled are decided there, once, for the app and the reports.
+//! What is left here is about drawing on a page: the report's team scope, caps for big
+//! plans, and positions on the time axis.
 //!
-//! Positions on the time axis are computed here once, as fractions of the axis, so the
-//! HTML's SVG and the PDF's vectors draw the same roadmap at their own widths. Whether
-//! work is past its target is the analysis's judgement (`past_target`). A big plan's
-//! roadmap is capped: a few goals, a few items each (past-target work first), and the
-//! rest counted, so a 10,000-node PDF stays as fast as a small one.
+//! Positions are computed here once, as fractions of the axis, so the HTML's SVG and the
+//! PDF's vectors draw the same roadmap at their own widths. A big plan's roadmap is
+//! capped: a few goals, a few items each (past-target work first), and the rest counted,
+//! so a 10,000-node PDF stays as fast as a small one.
 
-use std::collections::BTreeMap;
+use std::collections::HashSet;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::model::{NodeKind, Status};
-
-use super::content::{FindingTally, Index, Reach};
+use crate::model::{NodeKind, Plan, Status};
+use crate::roadmap::{self as road, RoadmapGrouping};
 
 /// Organizational goals drawn; the others are counted.
 pub const ROADMAP_GROUPS: usize = 12;
 /// Dated items drawn under each goal; past-target work is kept first.
 pub const ROADMAP_ITEMS: usize = 10;
-/// The group of work that reaches no organizational goal: after every goal.
-const NO_GOAL: usize = usize::MAX;
 /// Unscheduled items named under each goal; the others are counted.
 const UNSCHEDULED_NAMED: usize = 4;
 
@@ -76,103 +74,98 @@ pub struct RoadmapItem {
     pub past_target: bool,
 }
 
-/// Gathers the roadmap of the present initiatives and strategies in scope.
-pub(super) fn roadmap(
-    index: &Index,
-    scope: &[bool],
-    tally: &FindingTally,
-    reaches: &[Reach],
-    as_of: NaiveDate,
-) -> Roadmap {
-    let work: Vec<usize> = (0..index.nodes.len())
-        .filter(|&at| {
-            scope[at]
-                && index.present(at)
-                && matches!(
-                    index.nodes[at].kind,
-                    NodeKind::Initiative | NodeKind::Strategy
-                )
+/// The plan's roadmap by organizational goal, limited to the work `in_scope` (a team's
+/// report) and laid out for a page.
+///
+/// A team's scope holds everything its work supports, so every goal its work reaches
+/// is in scope too: limiting the items is enough.
+pub(super) fn roadmap(plan: &Plan, in_scope: impl Fn(&str) -> bool, as_of: NaiveDate) -> Roadmap {
+    let whole = road::roadmap(plan, as_of, RoadmapGrouping::OrgGoal);
+    let groups: Vec<(&road::RoadmapGroup, Vec<&road::RoadmapItem>)> = whole
+        .groups
+        .iter()
+        .filter_map(|group| {
+            let items: Vec<&road::RoadmapItem> = group
+                .items
+                .iter()
+                .filter(|item| in_scope(&item.id))
+                .collect();
+            (!items.is_empty()).then_some((group, items))
         })
         .collect();
-    let dates = work.iter().filter_map(|&at| index.nodes[at].target_date);
+
+    // Work under two goals shows twice but counts once.
+    let mut seen = HashSet::new();
+    let work: Vec<&road::RoadmapItem> = groups
+        .iter()
+        .flat_map(|(_, items)| items.iter().copied())
+        .filter(|item| seen.insert(item.id.as_str()))
+        .collect();
+    let dates = work.iter().filter_map(|item| item.target_date);
     let (start, end) = axis_bounds(dates.clone().min(), dates.max(), as_of);
     let span = (end - start).num_days().max(1) as f64;
     let at = |date: NaiveDate| ((date - start).num_days() as f64 / span).clamp(0.0, 1.0);
 
-    // Each item under every goal it reaches, goals in plan order; work that reaches
-    // none goes last, under NO_GOAL.
-    let mut by_goal: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for &item in &work {
-        if reaches[item].goals.is_empty() {
-            by_goal.entry(NO_GOAL).or_default().push(item);
-        }
-        for &goal in &reaches[item].goals {
-            if scope[goal] {
-                by_goal.entry(goal).or_default().push(item);
-            }
-        }
-    }
-    let total_groups = by_goal.len();
-    let groups = by_goal
-        .into_iter()
-        .take(ROADMAP_GROUPS)
-        .map(|(goal, items)| group(index, tally, goal, &items, &at))
-        .collect();
+    let total_groups = groups.len();
     Roadmap {
         as_of,
         today_at: at(as_of),
         ticks: ticks(start, end, &at),
-        groups,
+        groups: groups
+            .into_iter()
+            .take(ROADMAP_GROUPS)
+            .map(|(group, items)| drawn_group(group, &items, &at))
+            .collect(),
         groups_omitted: total_groups.saturating_sub(ROADMAP_GROUPS),
         item_count: work.len(),
-        past_target_count: work.iter().filter(|&&at| tally.past_target[at]).count(),
+        past_target_count: work.iter().filter(|item| item.past_target).count(),
         unscheduled_count: work
             .iter()
-            .filter(|&&at| index.nodes[at].target_date.is_none())
+            .filter(|item| item.target_date.is_none())
             .count(),
     }
 }
 
-fn group(
-    index: &Index,
-    tally: &FindingTally,
-    goal: usize,
-    items: &[usize],
+/// A group as drawn: its dated items capped, its unscheduled ones named in a line.
+fn drawn_group(
+    group: &road::RoadmapGroup,
+    items: &[&road::RoadmapItem],
     at: &impl Fn(NaiveDate) -> f64,
 ) -> RoadmapGroup {
-    let (mut dated, unscheduled): (Vec<usize>, Vec<usize>) = items
-        .iter()
-        .partition(|&&item| index.nodes[item].target_date.is_some());
+    // Items come scheduled first, by target date, then unscheduled.
+    let (mut dated, unscheduled): (Vec<&road::RoadmapItem>, Vec<&road::RoadmapItem>) =
+        items.iter().partition(|item| item.target_date.is_some());
     let items_omitted = dated.len().saturating_sub(ROADMAP_ITEMS);
     if items_omitted > 0 {
-        // Keep what a reader must act on: past-target work, then the soonest.
-        dated.sort_by_key(|&item| (!tally.past_target[item], index.nodes[item].target_date));
-        dated.truncate(ROADMAP_ITEMS);
+        // Keep what a reader must act on: past-target work, then the soonest; draw the
+        // kept ones in the roadmap's order.
+        let mut kept: Vec<usize> = (0..dated.len()).collect();
+        kept.sort_by_key(|&item| (!dated[item].past_target, dated[item].target_date));
+        kept.truncate(ROADMAP_ITEMS);
+        kept.sort_unstable();
+        dated = kept.into_iter().map(|item| dated[item]).collect();
     }
-    dated.sort_by_key(|&item| (index.nodes[item].target_date, item));
-    let (title, reaches_goal) = if goal == NO_GOAL {
-        ("Reaching no organizational goal".to_owned(), false)
-    } else {
-        (index.nodes[goal].title.clone(), true)
-    };
     RoadmapGroup {
-        title,
-        reaches_goal,
+        title: if group.goal.is_some() {
+            group.title.clone()
+        } else {
+            "Reaching no organizational goal".to_owned()
+        },
+        reaches_goal: group.goal.is_some(),
         items: dated
             .into_iter()
             .filter_map(|item| {
-                let node = &index.nodes[item];
-                let target_date = node.target_date?;
+                let target_date = item.target_date?;
                 Some(RoadmapItem {
-                    id: node.id.clone(),
-                    kind: node.kind,
-                    kind_label: node.kind.label(),
-                    title: node.title.clone(),
-                    team: node.team.clone(),
-                    status: node.status,
+                    id: item.id.clone(),
+                    kind: item.kind,
+                    kind_label: item.kind.label(),
+                    title: item.title.clone(),
+                    team: item.team.clone(),
+                    status: item.status,
                     target_date,
                     at: at(target_date),
-                    past_target: tally.past_target[item],
+                    past_target: item.past_target,
                 })
             })
             .collect(),
@@ -180,7 +173,7 @@ fn group(
         unscheduled: unscheduled
             .iter()
             .take(UNSCHEDULED_NAMED)
-            .map(|&item| index.nodes[item].title.clone())
+            .map(|item| item.title.clone())
             .collect(),
         unscheduled_omitted: unscheduled.len().saturating_sub(UNSCHEDULED_NAMED),
     }

@@ -12,7 +12,8 @@ use super::roadmap::Roadmap;
 use super::svg::{corner_radius, kind_style, polygon, severity_color, truncate};
 
 const MARGIN: f64 = 12.0;
-const LABEL_W: f64 = 340.0;
+/// Wide enough for most titles in full: the SVG then fills the report's 1,044-pixel column.
+const LABEL_W: f64 = 436.0;
 const AXIS_W: f64 = 560.0;
 const HEADER_H: f64 = 34.0;
 const ROW_H: f64 = 20.0;
