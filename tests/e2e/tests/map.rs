@@ -158,8 +158,11 @@ async fn the_map_opens_readable_and_keeps_its_layout_across_an_edit_and_a_view_s
             "{id} keeps its place on the map after an unrelated edit"
         );
     }
-    // The new team goal is beside the org goal it supports, and in view.
-    let beside = app
+    // The new team goal is beside the org goal it supports, and in view once the map's pan
+    // to it (a 250 ms animation, slower on a loaded machine) has ended.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let beside = loop {
+        let beside = app
         .script(
             "const at = (id) => document.querySelector(`[data-testid=\"map-node-${id}\"]`).getBoundingClientRect(); \
              const map = document.querySelector('.map').getBoundingClientRect(); \
@@ -170,6 +173,11 @@ async fn the_map_opens_readable_and_keeps_its_layout_across_an_edit_and_a_view_s
             vec![],
         )
         .await;
+        if beside["inView"] == json!(true) || std::time::Instant::now() > deadline {
+            break beside;
+        }
+        app.settle().await;
+    };
     assert_eq!(
         beside["below"],
         json!(true),
