@@ -332,8 +332,8 @@ function PlanMap() {
       <div className="map-hint" data-testid="map-hint">
         {inOverview ? (
           <span>
-            This plan has {plan.nodes.length.toLocaleString()} nodes, so the map shows it by org goal. Open a goal to see the work
-            that traces up to it and the resources behind it.
+            {plan.nodes.length.toLocaleString()} nodes, shown by org goal. Open one to map the work that traces up to it and
+            its resources.
             {cardMatches ? ` ${[...cardMatches.values()].filter((n) => n > 0).length} of ${groups.length} groups hold nodes matching the search.` : ""}
           </span>
         ) : null}
