@@ -310,3 +310,162 @@ fn plan_title(id: &str) -> String {
         .title
         .clone()
 }
+
+/// The nodes of `goal`'s overview group, found independently of the UI: the goal, everything
+/// whose supports links lead up to it, and the resources allocated to those.
+fn group_members(
+    plan: &throughline_core::model::Plan,
+    goal: &str,
+) -> std::collections::BTreeSet<String> {
+    use throughline_core::model::LinkKind;
+    let mut members = std::collections::BTreeSet::from([goal.to_owned()]);
+    let mut todo = vec![goal.to_owned()];
+    while let Some(id) = todo.pop() {
+        for link in plan
+            .links
+            .iter()
+            .filter(|l| l.kind == LinkKind::Supports && l.to == id)
+        {
+            if members.insert(link.from.clone()) {
+                todo.push(link.from.clone());
+            }
+        }
+    }
+    let funders: Vec<String> = plan
+        .links
+        .iter()
+        .filter(|l| l.kind == LinkKind::Allocates && members.contains(&l.to))
+        .map(|l| l.from.clone())
+        .collect();
+    members.extend(funders);
+    members
+}
+
+async fn drawn_node_ids(app: &App) -> Vec<String> {
+    let ids = app
+        .script(
+            "return [...document.querySelectorAll('.react-flow__node')].map((n) => n.dataset.id);",
+            vec![],
+        )
+        .await;
+    serde_json::from_value(ids).expect("node ids")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and the app built with --features custom-protocol"]
+async fn a_big_plan_opens_as_an_overview_by_org_goal_and_a_card_opens_its_group() {
+    let _one = ONE_WINDOW.lock().await;
+    let generated = throughline_core::generate::generate(2000, 7);
+    let plan_data = generated.to_plan();
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let file = folder.path().join("big.throughline");
+    throughline_core::store::Store::create(&file, &generated)
+        .expect("the 2,000-node plan is written");
+    let plan = TestPlan::copy_of(&file);
+    let driver = Driver::start(&plan);
+    let app = driver.session().await;
+
+    // One card per org goal, in plan order, and no map drawn behind them.
+    app.element("map-overview").await;
+    let goals: Vec<_> = plan_data
+        .nodes
+        .iter()
+        .filter(|n| n.kind == throughline_core::model::NodeKind::OrgGoal)
+        .collect();
+    let cards = app
+        .script(
+            "return [...document.querySelectorAll('.overview-card:not(.unaligned) .overview-card-title')].map((t) => t.innerText);",
+            vec![],
+        )
+        .await;
+    let titles: Vec<&str> = goals.iter().map(|g| g.title.as_str()).collect();
+    assert_eq!(
+        cards,
+        json!(titles),
+        "one card per org goal, titled by the goal, in plan order"
+    );
+    assert!(
+        drawn_node_ids(&app).await.is_empty(),
+        "the overview draws no map nodes"
+    );
+    let first = goals[0];
+    let counts = app.text(&format!("overview-card-{}", first.id)).await;
+    let members = group_members(&plan_data, &first.id);
+    let initiatives = plan_data
+        .nodes
+        .iter()
+        .filter(|n| {
+            n.kind == throughline_core::model::NodeKind::Initiative && members.contains(&n.id)
+        })
+        .count();
+    assert!(
+        counts.contains(&format!("{initiatives} initiative")),
+        "the first card counts the {initiatives} initiatives under its goal: {counts:?}"
+    );
+    app.screenshot("map-overview-2000-1280x800").await;
+
+    // A click opens the group: only its nodes are drawn, with its title and a way back.
+    app.click(&format!("overview-card-{}", first.id)).await;
+    app.wait_presence(
+        "map-overview",
+        false,
+        "the overview gives way to the group's map",
+    )
+    .await;
+    assert_eq!(
+        app.text("map-group-title").await,
+        first.title,
+        "the open group is named by its goal"
+    );
+    app.settle().await;
+    let drawn = drawn_node_ids(&app).await;
+    assert!(!drawn.is_empty(), "the open group is drawn");
+    let strangers: Vec<_> = drawn.iter().filter(|id| !members.contains(*id)).collect();
+    assert!(
+        strangers.is_empty(),
+        "only the group's nodes are drawn, not {strangers:?}"
+    );
+
+    // Back to the overview; Enter on another card opens that one.
+    app.click("map-back-overview").await;
+    app.element("map-overview").await;
+    assert!(
+        drawn_node_ids(&app).await.is_empty(),
+        "back in the overview, no map nodes"
+    );
+    let second = goals[1];
+    app.element(&format!("overview-card-{}", second.id))
+        .await
+        .send_keys("\u{e007}")
+        .await
+        .expect("Enter on the card");
+    assert_eq!(
+        app.wait_text("map-group-title", "the second group opens", |t| t
+            == second.title)
+            .await,
+        second.title
+    );
+    let second_members = group_members(&plan_data, &second.id);
+    app.settle().await;
+    let drawn = drawn_node_ids(&app).await;
+    assert!(
+        !drawn.is_empty() && drawn.iter().all(|id| second_members.contains(id)),
+        "only the second group's nodes are drawn: {drawn:?}"
+    );
+
+    // A search in the overview marks the cards holding a match.
+    app.click("map-back-overview").await;
+    app.fill("search-input", &first.title).await;
+    let found = app
+        .wait_text(
+            &format!("overview-card-{}-matches", first.id),
+            "the first card counts its matches",
+            |t| t.ends_with("the search") && !t.starts_with("Nothing"),
+        )
+        .await;
+    assert!(
+        found.starts_with(|c: char| c.is_ascii_digit()),
+        "a count of matches: {found:?}"
+    );
+    app.close().await;
+}

@@ -114,6 +114,7 @@ const paths: Record<string, ReactNode> = {
   link: <><path d="M6.5 9.5l3-3" /><path d="M7 4.5l1.3-1.3a2.8 2.8 0 0 1 4 4L11 8.5M9 11.5l-1.3 1.3a2.8 2.8 0 0 1-4-4L5 7.5" /></>,
   chevronDown: <path d="M4 6l4 4 4-4" />,
   chevronRight: <path d="M6 4l4 4-4 4" />,
+  chevronLeft: <path d="M10 4l-4 4 4 4" />,
   calendar: <><rect x="2" y="3" width="12" height="11" rx="1.5" /><path d="M2 6.5h12M5.5 1.5v3M10.5 1.5v3" /></>,
   share: <><circle cx="12" cy="3.5" r="1.8" /><circle cx="4" cy="8" r="1.8" /><circle cx="12" cy="12.5" r="1.8" /><path d="M5.6 7.1l4.8-2.7M5.6 8.9l4.8 2.7" /></>,
   compare: <><path d="M2 5h10M9 2l3 3-3 3" /><path d="M14 11H4M7 8l-3 3 3 3" /></>,

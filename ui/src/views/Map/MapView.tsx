@@ -19,7 +19,9 @@ import { Icon } from "../../theme/icons";
 import { KIND_STYLE } from "../../theme/kinds";
 import { AmountPrompt } from "./AmountPrompt";
 import { MapNode, type MapFlowNode, type MapNodeData } from "./MapNode";
-import { rememberedViewport, rememberViewport, useMapLayout } from "./useMapLayout";
+import { rememberedGroup, rememberGroup, rememberedViewport, rememberViewport, useMapLayout } from "./useMapLayout";
+import { groupByOrgGoal, groupOf, matchesPerGroup, type MapGroup } from "../../model/overview";
+import { groupTitle, MapOverview } from "./MapOverview";
 import { milestone } from "../../timing";
 
 const nodeTypes = { plan: MapNode };
@@ -36,6 +38,8 @@ const HANDLES: NodeHandle[] = [
 ];
 /** Above this, only nodes in view are rendered (React Flow's virtualisation). */
 const VIRTUALISE_ABOVE = 400;
+/** Above this, the map opens as an overview by org goal and draws one group at a time. */
+const OVERVIEW_ABOVE = 400;
 /** Big plans cannot zoom out past this (a few hundred nodes in view at most). */
 const BIG_PLAN_MIN_ZOOM = 0.15;
 /** The minimap draws every node on each pan; past this it costs more than it shows. */
@@ -64,6 +68,11 @@ function areaOf({ x, y, zoom }: Viewport, width: number, height: number): Area {
   return { x: -x / zoom - w * 0.25, y: -y / zoom - h * 0.25, w: w * 1.5, h: h * 1.5 };
 }
 
+/** The viewport at `zoom` with the node at `at` in the middle of a `width` x `height` map. */
+function centredOn(at: { x: number; y: number }, zoom: number, width: number, height: number): Viewport {
+  return { x: width / 2 - (at.x + NODE_WIDTH / 2) * zoom, y: height / 2 - (at.y + NODE_HEIGHT / 2) * zoom, zoom };
+}
+
 function sameData(a: MapNodeData, b: MapNodeData) {
   return (
     a.node === b.node && a.findings === b.findings && a.dim === b.dim && a.lit === b.lit && a.match === b.match &&
@@ -81,6 +90,31 @@ function PlanMap() {
   const plan = planState.plan;
   const path = planState.path;
   const layout = useMapLayout(plan, path, state.structureVersion);
+  const overviewed = plan.nodes.length > OVERVIEW_ABOVE;
+  // Who belongs to which org goal changes with the structure only, not with each edit of a field.
+  const groups = useMemo(
+    () => (overviewed ? groupByOrgGoal(index) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [overviewed, path, state.structureVersion],
+  );
+  const [openGroupId, setOpenGroupId] = useState<string | null>(() => rememberedGroup(path));
+  const openGroup = (id: string | null) => {
+    rememberGroup(path, id);
+    setOpenGroupId(id);
+  };
+  // A group whose org goal was removed closes back to the overview.
+  const group: MapGroup | undefined = overviewed && openGroupId !== null ? groups.find((g) => g.id === openGroupId) : undefined;
+  const inOverview = overviewed && !group;
+  // The nodes the map draws: a big plan's open group, or the whole of a smaller plan.
+  const shownNodes = useMemo(
+    () => (group ? group.members.flatMap((id) => index.nodes.get(id) ?? []) : inOverview ? [] : plan.nodes),
+    [group, inOverview, index.nodes, plan.nodes],
+  );
+  const shownLinks = useMemo(
+    () => (group ? plan.links.filter((l) => group.memberSet.has(l.from) && group.memberSet.has(l.to)) : inOverview ? [] : plan.links),
+    [group, inOverview, plan.links],
+  );
+  const scope = group?.id ?? "";
   const [pendingAllocation, setPendingAllocation] = useState<{ link: Link; resource: Node; target: Node } | null>(null);
   const [dragging, setDragging] = useState<Dragging | null>(null);
 
@@ -88,17 +122,22 @@ function PlanMap() {
     () => (state.selected && index.nodes.has(state.selected) ? throughline(index, state.selected) : null),
     [index, state.selected],
   );
-  const matches = useMemo(() => matchingIds(plan.nodes, state.filter, index), [plan.nodes, state.filter, index]);
+  // A keystroke filters only what the map draws; the overview counts matches per card.
+  const matches = useMemo(
+    () => matchingIds(inOverview ? plan.nodes : shownNodes, state.filter, index),
+    [inOverview, plan.nodes, shownNodes, state.filter, index],
+  );
+  const cardMatches = useMemo(() => (inOverview && matches ? matchesPerGroup(groups, matches) : null), [inOverview, matches, groups]);
 
   // During a scenario its changes to the plan, else those since the baseline last compared.
   const marks = planState.scenario?.marks ?? state.comparison?.reading.marks;
-  const big = plan.nodes.length > VIRTUALISE_ABOVE;
+  const big = shownNodes.length > VIRTUALISE_ABOVE;
   // Reuse node objects whose look did not change, so a click on a 10,000-node map re-renders a few.
   const cache = useRef(new Map<string, MapFlowNode>());
   const nodes = useMemo(() => {
     const next = new Map<string, MapFlowNode>();
     const list: MapFlowNode[] = [];
-    for (const node of plan.nodes) {
+    for (const node of shownNodes) {
       const position = layout.positions.get(node.id) ?? { x: 0, y: 0 };
       const data: MapNodeData = {
         node,
@@ -120,39 +159,44 @@ function PlanMap() {
     }
     cache.current = next;
     return list;
-  }, [plan.nodes, layout.positions, index, line, matches, state.selected, big, dragging, marks]);
+  }, [shownNodes, layout.positions, index, line, matches, state.selected, big, dragging, marks]);
 
   // Where each plan opens, set before the map first renders: React Flow then draws the nodes in
   // view once, with their edges, instead of at its default viewport first and again after a fit.
   const mapRef = useRef<HTMLDivElement>(null);
-  const [start, setStart] = useState<{ path: string; viewport: Viewport } | null>(null);
+  const [start, setStart] = useState<{ path: string; scope: string; viewport: Viewport } | null>(null);
   // On a big plan only the edges touching what is in view (or on the throughline) are drawn:
   // thousands of long SVG paths would make every click take seconds.
   const [view, setView] = useState<Area | null>(null);
   // The minimap covers a corner of the map, so it shows only when asked for.
   const [minimapOpen, setMinimapOpen] = useState(false);
-  const minimap = minimapOpen && plan.nodes.length <= MINIMAP_UP_TO;
+  const minimap = minimapOpen && shownNodes.length <= MINIMAP_UP_TO;
+  // A node another view asked to show, in a group about to open: that group opens centred on it.
+  const pendingFocus = useRef<string | null>(null);
   const size = () => ({ width: mapRef.current?.clientWidth ?? 800, height: mapRef.current?.clientHeight ?? 600 });
   useLayoutEffect(() => {
     const el = mapRef.current;
-    if (!el || start?.path === path) return;
+    if (!el || (start?.path === path && start.scope === scope)) return;
     // Read now, not on later layout changes: an edit must not move the view. Back from another
-    // view, the map looks where it looked.
-    const bounds = boundsOf(layout.positions);
-    const viewport =
-      rememberedViewport(path) ?? (bounds ? viewportFor(bounds, el.clientWidth, el.clientHeight, NO_CHROME) : { x: 0, y: 0, zoom: 1 });
-    if (start) void flow.setViewport(viewport);
-    rememberViewport(path, viewport);
-    setStart({ path, viewport });
+    // view, the map looks where it looked. A new plan or group remounts React Flow (its key).
+    const bounds = boundsOf(layout.positions, group?.memberSet);
+    const focus = pendingFocus.current !== null ? layout.positions.get(pendingFocus.current) : undefined;
+    pendingFocus.current = null;
+    const fit = bounds ? viewportFor(bounds, el.clientWidth, el.clientHeight, NO_CHROME) : { x: 0, y: 0, zoom: 1 };
+    const viewport = focus
+      ? centredOn(focus, Math.max(fit.zoom, 0.9), el.clientWidth, el.clientHeight)
+      : rememberedViewport(path, scope) ?? fit;
+    rememberViewport(path, scope, viewport);
+    setStart({ path, scope, viewport });
     setView(areaOf(viewport, el.clientWidth, el.clientHeight));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [path, plan.nodes.length === 0]);
+  }, [path, scope, inOverview, plan.nodes.length === 0]);
   const trackView = useCallback(() => {
     const viewport = flow.getViewport();
     const { width, height } = size();
-    rememberViewport(path, viewport);
+    rememberViewport(path, scope, viewport);
     if (big) setView(areaOf(viewport, width, height));
-  }, [flow, path, big]);
+  }, [flow, path, scope, big]);
   const inView = useCallback(
     (id: string) => {
       const at = layout.positions.get(id);
@@ -181,7 +225,7 @@ function PlanMap() {
   const edgeCache = useRef(new Map<string, { link: Link; lit: boolean; dim: boolean; unit: string | undefined; edge: Edge }>());
   const edges = useMemo<Edge[]>(() => {
     const next = new Map<string, { link: Link; lit: boolean; dim: boolean; unit: string | undefined; edge: Edge }>();
-    const shown = big ? plan.links.filter((l) => line?.links.has(linkId(l.kind, l.from, l.to)) || inView(l.from) || inView(l.to)) : plan.links;
+    const shown = big ? shownLinks.filter((l) => line?.links.has(linkId(l.kind, l.from, l.to)) || inView(l.from) || inView(l.to)) : shownLinks;
     const list = shown.map((link) => {
       const id = linkId(link.kind, link.from, link.to);
       const lit = line?.links.has(id) ?? false;
@@ -212,9 +256,9 @@ function PlanMap() {
     });
     edgeCache.current = next;
     return list;
-  }, [plan.links, line, matches, index, big, inView]);
+  }, [shownLinks, line, matches, index, big, inView]);
 
-  const drawn = start !== null && nodes.length > 0;
+  const drawn = inOverview || (start !== null && nodes.length > 0);
   useEffect(() => {
     // The frame after the first commit with the map: roughly when it is painted.
     if (drawn) requestAnimationFrame(() => milestone("map-shown"));
@@ -223,6 +267,14 @@ function PlanMap() {
   // Centre on the selection when another view or the search asks for it.
   useEffect(() => {
     if (!state.selected || state.focusTick === 0) return;
+    if (overviewed && !group?.memberSet.has(state.selected)) {
+      const holder = groupOf(groups, state.selected);
+      if (holder) {
+        pendingFocus.current = state.selected;
+        openGroup(holder.id);
+      }
+      return;
+    }
     const at = layout.positions.get(state.selected);
     if (at) void flow.setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 }).then(trackView);
     // Only a new focus request should move the view, not a layout change.
@@ -282,7 +334,22 @@ function PlanMap() {
   return (
     <div className={`map${dragging ? " map-linking" : ""}`} data-layout={layout.source}>
       <div className="map-hint" data-testid="map-hint">
-        {line ? (
+        {inOverview ? (
+          <span>
+            {plan.nodes.length.toLocaleString()} nodes, shown by org goal. Open one to map the work that traces up to it and
+            its resources.
+            {cardMatches ? ` ${[...cardMatches.values()].filter((n) => n > 0).length} of ${groups.length} groups hold nodes matching the search.` : ""}
+          </span>
+        ) : null}
+        {group ? (
+          <>
+            <button type="button" data-testid="map-back-overview" onClick={() => openGroup(null)}>
+              <Icon name="chevronLeft" size={14} /> Back to overview
+            </button>
+            <span className="map-hint-group" data-testid="map-group-title">{groupTitle(group, index)}</span>
+          </>
+        ) : null}
+        {inOverview ? null : line ? (
           <>
             <span>Throughline of the selection: every path up to the org goals and every resource below.</span>
             <button type="button" data-testid="fit-throughline"
@@ -304,8 +371,10 @@ function PlanMap() {
           <span>Click a node to see its throughline. Drag from a node's dot onto another node to link them.</span>
         )}
       </div>
-      <div className="map-pane" ref={mapRef}>
-      {start ? <ReactFlow<MapFlowNode>
+      {inOverview ? <MapOverview groups={groups} index={index} matches={cardMatches} onOpen={(g) => openGroup(g.id)} /> : null}
+      {inOverview ? null : <div className="map-pane" ref={mapRef}>
+      {start?.path === path && start.scope === scope ? <ReactFlow<MapFlowNode>
+        key={`${path}|${scope}`}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -337,8 +406,8 @@ function PlanMap() {
           nodeColor={(n) => KIND_STYLE[(n.data as MapNodeData).node.kind].color}
           maskColor="rgba(240, 242, 245, 0.7)" /> : null}
       </ReactFlow> : null}
-      </div>
-      <div className="map-bar">
+      </div>}
+      {inOverview ? null : <div className="map-bar">
         <button type="button" className="icon-button" data-testid="map-zoom-in" title="Zoom in"
           onClick={() => void flow.zoomIn({ duration: 150 }).then(trackView)}><Icon name="plus" size={15} /></button>
         <button type="button" className="icon-button" data-testid="map-zoom-out" title="Zoom out"
@@ -346,12 +415,12 @@ function PlanMap() {
         <button type="button" className="icon-button" data-testid="map-fit" title="Fit the whole plan in view"
           onClick={() => void flow.fitView({ minZoom: big ? BIG_PLAN_MIN_ZOOM : 0.05, maxZoom: 1.1, padding: 0.08, duration: 200 }).then(trackView)}>
           <Icon name="fit" size={15} /></button>
-        {plan.nodes.length <= MINIMAP_UP_TO ? (
+        {shownNodes.length <= MINIMAP_UP_TO ? (
           <button type="button" className={`map-bar-toggle${minimapOpen ? " on" : ""}`} data-testid="map-minimap" aria-pressed={minimapOpen}
             onClick={() => setMinimapOpen(!minimapOpen)}>Minimap</button>
         ) : null}
         <MapLegend />
-      </div>
+      </div>}
       {pendingAllocation ? (
         <AmountPrompt resource={pendingAllocation.resource} target={pendingAllocation.target}
           onClose={() => setPendingAllocation(null)}

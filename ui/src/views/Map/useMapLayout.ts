@@ -27,19 +27,30 @@ type Memory = {
   placed: string[];
   /** Laid out whole and not edited since: ELK may still reorder its bands. */
   refinable: boolean;
-  viewport: Viewport | null;
+  /** Where the map looked, by scope: "" the whole plan, else the open overview group's id. */
+  viewports: Map<string, Viewport>;
+  /** The overview group open on a big plan's map (null: the overview), kept across view switches. */
+  group: string | null;
 };
 
 /** The one plan's layout the map remembers (one plan is open at a time). */
 let memory: Memory | null = null;
 
-/** Where the map was looking at `path`'s plan when last shown, if it was. */
-export function rememberedViewport(path: string): Viewport | null {
-  return memory?.path === path ? memory.viewport : null;
+/** Where the map was looking at `path`'s plan (or at one overview group of it) when last shown, if it was. */
+export function rememberedViewport(path: string, scope: string): Viewport | null {
+  return memory?.path === path ? memory.viewports.get(scope) ?? null : null;
 }
 
-export function rememberViewport(path: string, viewport: Viewport) {
-  if (memory?.path === path) memory.viewport = viewport;
+export function rememberViewport(path: string, scope: string, viewport: Viewport) {
+  if (memory?.path === path) memory.viewports.set(scope, viewport);
+}
+
+export function rememberedGroup(path: string): string | null {
+  return memory?.path === path ? memory.group : null;
+}
+
+export function rememberGroup(path: string, group: string | null) {
+  if (memory?.path === path) memory.group = group;
 }
 
 /** Forgets every layout: for tests that open the same plan anew. */
@@ -57,7 +68,7 @@ function layoutFor(plan: Plan, path: string, version: number): Memory {
     return memory;
   }
   const positions = timed("layout-layered", () => layeredLayout(plan));
-  memory = { path, version, layout: placedLayout(plan, positions), source: "layered", placed: [], refinable: true, viewport: null };
+  memory = { path, version, layout: placedLayout(plan, positions), source: "layered", placed: [], refinable: true, viewports: new Map(), group: null };
   return memory;
 }
 
