@@ -68,7 +68,7 @@ export function PlanOverview() {
       <h3>Keyboard</h3>
       <ul className="shortcuts">
         <li><kbd>Ctrl+Z</kbd> undo · <kbd>Ctrl+Shift+Z</kbd> redo</li>
-        <li><kbd>Ctrl+F</kbd> search · <kbd>Alt+1…6</kbd> views</li>
+        <li><kbd>Ctrl+F</kbd> search · <kbd>Alt+1…7</kbd> views</li>
         <li>Outline: <kbd>Enter</kbd> new · <kbd>Tab</kbd> / <kbd>Shift+Tab</kbd> level · <kbd>F2</kbd> rename</li>
       </ul>
     </div>
