@@ -8,14 +8,22 @@
 #
 # Usage: bench/edit.sh [NODES...]     default: 10000 100000
 # Env:   EDITS (default 20), SEED (default 7), BENCH_DIR (default target/bench-plans).
-# Needs the app built with --features custom-protocol (target/debug/throughline-app, as the
-# e2e tests use), tauri-driver and xvfb-run.
+# A plan bigger than the overview's threshold opens as one card per org goal; the test opens
+# the first card and edits a node of that group, as a user would.
+# App binary: $THROUGHLINE_APP_BIN, else target/release/throughline-app if it exists (what
+# users run; build it with `cargo build --release -p throughline-app --features
+# throughline-app/custom-protocol`), else the debug build the e2e tests use. Needs
+# tauri-driver and xvfb-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SEED=${SEED:-7}
 BENCH_DIR=${BENCH_DIR:-target/bench-plans}
 EDITS=${EDITS:-20}
 mkdir -p "$BENCH_DIR"
+if [[ -z ${THROUGHLINE_APP_BIN:-} && -x target/release/throughline-app ]]; then
+  export THROUGHLINE_APP_BIN=$PWD/target/release/throughline-app
+fi
+echo "app: ${THROUGHLINE_APP_BIN:-target/debug/throughline-app}"
 [[ $# -gt 0 ]] || set -- 10000 100000
 cargo build --quiet -p throughline-cli
 for nodes in "$@"; do
