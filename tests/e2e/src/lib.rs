@@ -391,6 +391,13 @@ impl App {
         }
     }
 
+    /// Picks the other end of a new link in the inspector's link form: types its id into
+    /// the type-ahead and clicks its match, which is listed only if the rules allow it.
+    pub async fn pick_link_target(&self, id: &str) {
+        self.fill("link-add-target", id).await;
+        self.click(&format!("link-option-{id}")).await;
+    }
+
     /// Replaces an input's text.
     pub async fn fill(&self, id: &str, text: &str) {
         let element = self.element(id).await;

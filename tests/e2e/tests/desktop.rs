@@ -38,7 +38,7 @@ async fn add_node(app: &App, kind: &str, title: &str, id: &str, resource_type: O
 /// Adds a link from the selected node's inspector and waits for its row.
 async fn add_link(app: &App, kind: &str, target: &str, amount: Option<&str>, row: &str) {
     app.select("link-add-kind", kind).await;
-    app.select("link-add-target", target).await;
+    app.pick_link_target(target).await;
     if let Some(amount) = amount {
         app.fill("link-add-amount", amount).await;
     }
@@ -222,7 +222,7 @@ async fn a_cio_builds_a_throughline_and_it_survives_a_restart_and_exports() {
     )
     .await;
     app.select("link-add-kind", "supported_by").await;
-    app.select("link-add-target", "G-SERVICE").await;
+    app.pick_link_target("G-SERVICE").await;
     app.wait_enabled("link-add-submit", "a target is chosen")
         .await;
     app.click("link-add-submit").await;
@@ -247,6 +247,18 @@ async fn a_cio_builds_a_throughline_and_it_survives_a_restart_and_exports() {
         "a refused link is not shown"
     );
     app.screenshot("03-loop-refused").await;
+    // The type-ahead lists only what the rules allow: no resource supports a goal.
+    app.fill("link-add-target", "R-SD-BUDGET").await;
+    app.wait_presence(
+        "link-add-none",
+        true,
+        "a resource is no match for an org goal's support",
+    )
+    .await;
+    assert!(
+        !app.exists("link-option-R-SD-BUDGET").await,
+        "a node the rules refuse there cannot be picked"
+    );
     for view in ["nav-map", "nav-resources", "nav-teams", "nav-findings"] {
         app.click(view).await;
         app.settle().await;

@@ -139,7 +139,7 @@ async fn the_map_opens_readable_and_keeps_its_layout_across_an_edit_and_a_view_s
     app.wait_presence("map-node-TG-E2E", true, "the new team goal is on the map")
         .await;
     app.select("link-add-kind", "supports").await;
-    app.select("link-add-target", "G-SERVICE").await;
+    app.pick_link_target("G-SERVICE").await;
     app.wait_enabled("link-add-submit", "a target is chosen")
         .await;
     app.click("link-add-submit").await;

@@ -1,19 +1,21 @@
 //! The selected node's links: what it supports, what supports it, allocations (amount editable),
-//! and a form to add one. Every change is an Edit that Rust may refuse.
-import { useState } from "react";
+//! and a form to add one, whose other end is found by typing among what the rules allow. Every
+//! change is an Edit that Rust may refuse.
+import { useMemo, useState } from "react";
 import type { Link } from "../bindings/Link";
 import type { Node } from "../bindings/Node";
 import { parseAmount } from "../model/format";
-import { allows } from "../model/rules";
-import { KIND_ORDER, kindRank } from "../model/planIndex";
+import type { AddKind } from "../model/linkTargets";
 import { useActions } from "../state/actions";
 import { usePlan } from "../state/store";
 import { Icon } from "../theme/icons";
 import { KIND_STYLE } from "../theme/kinds";
 import { AmountInput } from "./AmountInput";
 import { NodeRef } from "./KindChip";
+import { LinkTargetPicker } from "./LinkTargetPicker";
 
-type AddKind = "supports" | "supported_by" | "allocates";
+const NONE: string[] = [];
+const NO_LINKS: Link[] = [];
 
 export const rowId = (l: Link) => `${l.kind}-${l.from}-${l.to}`;
 
@@ -36,57 +38,48 @@ function LinkRow({ link, other, label }: { link: Link; other: Node | undefined; 
 }
 
 export function InspectorLinks({ node }: { node: Node }) {
-  const { index, planState } = usePlan();
+  const { index } = usePlan();
   const actions = useActions();
   const canAllocate = node.kind === "resource" || node.kind === "strategy" || node.kind === "initiative";
   const [kind, setKind] = useState<AddKind>(node.kind === "resource" ? "allocates" : "supports");
-  const [target, setTarget] = useState("");
+  const [target, setTarget] = useState<Node | null>(null);
   const [amount, setAmount] = useState("");
+  // Bumped to clear the picker after a link is made or the kind changes.
+  const [pickerKey, setPickerKey] = useState(0);
 
-  const links = planState.plan.links;
-  const up = links.filter((l) => l.kind === "supports" && l.from === node.id);
-  const down = links.filter((l) => l.kind === "supports" && l.to === node.id);
-  const allocs = links.filter((l) => l.kind === "allocates" && (l.from === node.id || l.to === node.id));
-
-  // The candidate other end, judged as the link would be drawn.
-  const fits = (other: Node) => {
-    if (kind === "supports") return allows("supports", node.kind, other.kind);
-    if (kind === "supported_by") return allows("supports", other.kind, node.kind);
-    return node.kind === "resource" ? allows("allocates", "resource", other.kind) : other.kind === "resource";
-  };
-  const others = planState.plan.nodes
-    .filter((n) => n.id !== node.id)
-    .sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || a.title.localeCompare(b.title));
-  const allowed = others.filter(fits);
-  const refused = others.length <= 600 ? others.filter((n) => !fits(n)) : [];
+  // From the index, not a pass over every link: this renders on every edit of a 10,000-node plan.
+  const up = index.up.get(node.id) ?? NONE;
+  const down = index.down.get(node.id) ?? NONE;
+  const allocatedTo = index.allocationsFrom.get(node.id) ?? NO_LINKS;
+  const allocatedFrom = index.allocationsTo.get(node.id) ?? NO_LINKS;
+  const taken = useMemo(() => {
+    if (kind === "supports") return new Set(up);
+    if (kind === "supported_by") return new Set(down);
+    return new Set(node.kind === "resource" ? allocatedTo.map((l) => l.to) : allocatedFrom.map((l) => l.from));
+  }, [kind, node.kind, up, down, allocatedTo, allocatedFrom]);
 
   const submit = async () => {
     if (!target) return;
     let link: Link;
-    if (kind === "supports") link = { kind: "supports", from: node.id, to: target };
-    else if (kind === "supported_by") link = { kind: "supports", from: target, to: node.id };
+    if (kind === "supports") link = { kind: "supports", from: node.id, to: target.id };
+    else if (kind === "supported_by") link = { kind: "supports", from: target.id, to: node.id };
     else {
-      const [from, to] = node.kind === "resource" ? [node.id, target] : [target, node.id];
+      const [from, to] = node.kind === "resource" ? [node.id, target.id] : [target.id, node.id];
       const parsed = amount.trim() === "" ? 0 : parseAmount(amount);
       if (parsed === null) return;
       link = { kind: "allocates", from, to, amount: parsed };
     }
     if (await actions.edit({ op: "add_link", link })) {
-      setTarget("");
+      setTarget(null);
       setAmount("");
+      setPickerKey((key) => key + 1);
     }
   };
-
-  const option = (n: Node) => (
-    <option key={n.id} value={n.id}>{`${KIND_STYLE[n.kind].label}: ${n.title} (${n.id})`}</option>
-  );
-  const groupLabel = (list: Node[]) => KIND_ORDER.filter((k) => list.some((n) => n.kind === k)).map((k) => KIND_STYLE[k].plural).join(", ");
-  const resourceOf = (l: Link) => index.nodes.get(l.from);
 
   return (
     <section className="inspector-section">
       <h3>Links</h3>
-      {up.length + down.length + allocs.length === 0 ? (
+      {up.length + down.length + allocatedTo.length + allocatedFrom.length === 0 ? (
         <p className="empty-hint">
           {node.kind === "org_goal"
             ? "Nothing works toward this goal yet. Link a team goal, strategy or initiative to it."
@@ -96,28 +89,19 @@ export function InspectorLinks({ node }: { node: Node }) {
         </p>
       ) : null}
       <ul className="link-list">
-        {up.map((l) => <LinkRow key={rowId(l)} link={l} other={index.nodes.get(l.to)} label="Supports" />)}
-        {down.map((l) => <LinkRow key={rowId(l)} link={l} other={index.nodes.get(l.from)} label="Supported by" />)}
-        {allocs.map((l) =>
-          l.from === node.id ? (
-            <LinkRow key={rowId(l)} link={l} other={index.nodes.get(l.to)} label="Allocated to" />
-          ) : (
-            <LinkRow key={rowId(l)} link={l} other={resourceOf(l)} label="Resourced by" />
-          ),
-        )}
+        {up.map((to) => <LinkRow key={`up-${to}`} link={{ kind: "supports", from: node.id, to }} other={index.nodes.get(to)} label="Supports" />)}
+        {down.map((from) => <LinkRow key={`down-${from}`} link={{ kind: "supports", from, to: node.id }} other={index.nodes.get(from)} label="Supported by" />)}
+        {allocatedTo.map((l) => <LinkRow key={rowId(l)} link={l} other={index.nodes.get(l.to)} label="Allocated to" />)}
+        {allocatedFrom.map((l) => <LinkRow key={rowId(l)} link={l} other={index.nodes.get(l.from)} label="Resourced by" />)}
       </ul>
       <form className="link-add" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <select data-testid="link-add-kind" value={kind} aria-label="Kind of link"
-          onChange={(e) => { setKind(e.target.value as AddKind); setTarget(""); }}>
+          onChange={(e) => { setKind(e.target.value as AddKind); setTarget(null); setPickerKey((key) => key + 1); }}>
           {node.kind !== "resource" ? <option value="supports">Supports →</option> : null}
           {node.kind !== "resource" && node.kind !== "initiative" ? <option value="supported_by">Is supported by ←</option> : null}
           {canAllocate ? <option value="allocates">{node.kind === "resource" ? "Allocates to →" : "Gets resources from ←"}</option> : null}
         </select>
-        <select data-testid="link-add-target" value={target} aria-label="Other node" onChange={(e) => setTarget(e.target.value)}>
-          <option value="">Choose a node…</option>
-          {allowed.length ? <optgroup label={groupLabel(allowed)}>{allowed.map(option)}</optgroup> : null}
-          {refused.length ? <optgroup label="Not allowed by the rules">{refused.map(option)}</optgroup> : null}
-        </select>
+        <LinkTargetPicker key={pickerKey} near={node} add={kind} taken={taken} chosen={target} onChoose={setTarget} />
         {kind === "allocates" ? (
           <input data-testid="link-add-amount" inputMode="decimal" value={amount} aria-label="Amount"
             aria-invalid={amount.trim() !== "" && parseAmount(amount) === null}

@@ -68,10 +68,19 @@ export async function run(dispatch: Dispatch, command: () => Promise<PlanState>)
   }
 }
 
+/** How long an edit's answer may take before the status line says "Saving…". */
+export const SAVING_SHOWN_AFTER_MS = 150;
+
 /** Runs an edit, an undo or a redo; resolves to Rust's answer (what changed), or null when refused. */
 export async function runEdit(dispatch: Dispatch, command: () => Promise<EditAnswer>): Promise<EditAnswer | null> {
   editStarted();
-  dispatch({ type: "pending", delta: 1 });
+  // "Saving…" only for an answer that keeps the user waiting: shown for every edit, it cost a
+  // render and a paint of the whole window before the edit was even sent.
+  let shown = false;
+  const slow = setTimeout(() => {
+    shown = true;
+    dispatch({ type: "pending", delta: 1 });
+  }, SAVING_SHOWN_AFTER_MS);
   try {
     const answer = await enqueue(command);
     editAnswered();
@@ -81,7 +90,8 @@ export async function runEdit(dispatch: Dispatch, command: () => Promise<EditAns
     showError(dispatch, error);
     return null;
   } finally {
-    dispatch({ type: "pending", delta: -1 });
+    clearTimeout(slow);
+    if (shown) dispatch({ type: "pending", delta: -1 });
   }
 }
 

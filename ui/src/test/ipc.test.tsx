@@ -102,6 +102,7 @@ describe("edits through IPC, answered as the core recorded them", () => {
     const engine = installMockBackend(SMALL);
     render(<StoreProvider><Harness select="R2" /></StoreProvider>);
     fireEvent.change(await screen.findByTestId("link-add-target"), { target: { value: "I1" } });
+    fireEvent.mouseDown(await screen.findByTestId("link-option-I1"));
     fireEvent.change(screen.getByTestId("link-add-amount"), { target: { value: "25" } });
     fireEvent.click(screen.getByTestId("link-add-submit"));
     await screen.findByTestId("link-row-allocates-R2-I1");

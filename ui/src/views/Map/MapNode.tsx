@@ -1,16 +1,21 @@
 //! One node on the map: the kind's shape and colour, its title, resource icon and findings badge.
 import { Handle, Position, type NodeProps, type Node as FlowNode } from "@xyflow/react";
 import { memo } from "react";
-import type { Finding } from "../../bindings/Finding";
-import type { Node } from "../../bindings/Node";
+import type { NodeKind } from "../../bindings/NodeKind";
 import type { NodeMark } from "../../bindings/NodeMark";
 import { FindingBadge } from "../../components/FindingBadge";
+import { useStore } from "../../state/store";
 import { KindGlyph, ResourceIcon } from "../../theme/icons";
 import { KIND_STYLE, RESOURCE_TYPE_LABEL, SHAPE_POINTS, STATUS_LABEL } from "../../theme/kinds";
 
+/**
+ * How the map shows a node, beside the node itself. The node's fields and findings are read
+ * from the store's index as the node renders, not carried here: an edit of a title or status
+ * then changes no map node object, so React Flow has nothing to redo across a big group and only
+ * the nodes on screen render again.
+ */
 export type MapNodeData = {
-  node: Node;
-  findings: Finding[] | undefined;
+  kind: NodeKind;
   /** Off the selected throughline or outside the filter. */
   dim: boolean;
   /** On the selected throughline. */
@@ -25,8 +30,12 @@ export type MapNodeData = {
 
 export type MapFlowNode = FlowNode<MapNodeData, "plan">;
 
-function MapNodeView({ data, selected }: NodeProps<MapFlowNode>) {
-  const { node, findings, dim, lit, match, drop } = data;
+function MapNodeView({ id, data, selected }: NodeProps<MapFlowNode>) {
+  const { index } = useStore();
+  const node = index?.nodes.get(id);
+  const findings = index?.findings.get(id);
+  if (!node) return null;
+  const { dim, lit, match, drop } = data;
   const style = KIND_STYLE[node.kind];
   const points = SHAPE_POINTS[style.shape];
   const classes = ["map-node", `shape-${style.shape}`, `status-${node.status}`];

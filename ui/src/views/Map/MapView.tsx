@@ -74,10 +74,12 @@ function centredOn(at: { x: number; y: number }, zoom: number, width: number, he
 }
 
 function sameData(a: MapNodeData, b: MapNodeData) {
-  return (
-    a.node === b.node && a.findings === b.findings && a.dim === b.dim && a.lit === b.lit && a.match === b.match &&
-    a.drop === b.drop && a.mark === b.mark
-  );
+  return a.kind === b.kind && a.dim === b.dim && a.lit === b.lit && a.match === b.match && a.drop === b.drop && a.mark === b.mark;
+}
+
+/** `next`, or `previous` when it holds the very same items: React Flow then has no update to make. */
+function unlessSame<T>(previous: T[], next: T[]): T[] {
+  return previous.length === next.length && next.every((item, i) => item === previous[i]) ? previous : next;
 }
 
 /** The node a drag started from, and the drop each other node would make. */
@@ -134,14 +136,14 @@ function PlanMap() {
   const big = shownNodes.length > VIRTUALISE_ABOVE;
   // Reuse node objects whose look did not change, so a click on a 10,000-node map re-renders a few.
   const cache = useRef(new Map<string, MapFlowNode>());
+  const previousNodes = useRef<MapFlowNode[]>([]);
   const nodes = useMemo(() => {
     const next = new Map<string, MapFlowNode>();
     const list: MapFlowNode[] = [];
     for (const node of shownNodes) {
       const position = layout.positions.get(node.id) ?? { x: 0, y: 0 };
       const data: MapNodeData = {
-        node,
-        findings: index.findings.get(node.id),
+        kind: node.kind,
         lit: line !== null && line.nodes.has(node.id),
         dim: (line !== null && !line.nodes.has(node.id)) || (matches !== null && !matches.has(node.id)),
         match: matches !== null && matches.has(node.id),
@@ -158,8 +160,9 @@ function PlanMap() {
       list.push(flowNode);
     }
     cache.current = next;
-    return list;
-  }, [shownNodes, layout.positions, index, line, matches, state.selected, big, dragging, marks]);
+    previousNodes.current = unlessSame(previousNodes.current, list);
+    return previousNodes.current;
+  }, [shownNodes, layout.positions, line, matches, state.selected, big, dragging, marks]);
 
   // Where each plan opens, set before the map first renders: React Flow then draws the nodes in
   // view once, with their edges, instead of at its default viewport first and again after a fit.
@@ -222,6 +225,7 @@ function PlanMap() {
   }, [layout]);
 
   // Edge objects reused like nodes: an edit re-creates only the edges it touched.
+  const previousEdges = useRef<Edge[]>([]);
   const edgeCache = useRef(new Map<string, { link: Link; lit: boolean; dim: boolean; unit: string | undefined; edge: Edge }>());
   const edges = useMemo<Edge[]>(() => {
     const next = new Map<string, { link: Link; lit: boolean; dim: boolean; unit: string | undefined; edge: Edge }>();
@@ -255,7 +259,8 @@ function PlanMap() {
       return edge;
     });
     edgeCache.current = next;
-    return list;
+    previousEdges.current = unlessSame(previousEdges.current, list);
+    return previousEdges.current;
   }, [shownLinks, line, matches, index, big, inView]);
 
   const drawn = inOverview || (start !== null && nodes.length > 0);
@@ -403,7 +408,7 @@ function PlanMap() {
         <Background gap={24} size={1} color="#dde1e7" />
         {minimap ? <MiniMap position="bottom-right" pannable zoomable nodeStrokeWidth={0}
           style={{ width: 180, height: 120 }}
-          nodeColor={(n) => KIND_STYLE[(n.data as MapNodeData).node.kind].color}
+          nodeColor={(n) => KIND_STYLE[(n.data as MapNodeData).kind].color}
           maskColor="rgba(240, 242, 245, 0.7)" /> : null}
       </ReactFlow> : null}
       </div>}
