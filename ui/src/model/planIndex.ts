@@ -8,20 +8,21 @@ import type { NodeKind } from "../bindings/NodeKind";
 import type { Plan } from "../bindings/Plan";
 import type { PlanChange } from "../bindings/PlanChange";
 import type { Severity } from "../bindings/Severity";
+import { MapChanges } from "./overlayMap";
 
 export type PlanIndex = {
-  nodes: Map<string, Node>;
+  nodes: ReadonlyMap<string, Node>;
   /** Plan order of each node, for stable sorting. */
-  order: Map<string, number>;
+  order: ReadonlyMap<string, number>;
   /** supports links: node -> the nodes it supports (upward). */
-  up: Map<string, string[]>;
+  up: ReadonlyMap<string, string[]>;
   /** supports links: node -> the nodes that support it (downward). */
-  down: Map<string, string[]>;
+  down: ReadonlyMap<string, string[]>;
   /** allocates links keyed by the resource. */
-  allocationsFrom: Map<string, Link[]>;
+  allocationsFrom: ReadonlyMap<string, Link[]>;
   /** allocates links keyed by the receiving strategy or initiative. */
-  allocationsTo: Map<string, Link[]>;
-  findings: Map<string, Finding[]>;
+  allocationsTo: ReadonlyMap<string, Link[]>;
+  findings: ReadonlyMap<string, Finding[]>;
   teams: string[];
   owners: string[];
   /** How many nodes name each team and owner, so an edit knows when one comes or goes. */
@@ -97,8 +98,8 @@ export function buildIndex(plan: Plan, findings: Finding[]): PlanIndex {
 
 const linkKey = (link: { kind: string; from: string; to: string }) => `${link.kind}|${link.from}|${link.to}`;
 
-/** `map` with `key`'s list rebuilt by `change` (copied, so views holding the old list see no change). */
-function editList<V>(map: Map<string, V[]>, key: string, change: (list: V[]) => V[]) {
+/** `key`'s list rebuilt by `change` (a new list, so views holding the old one see no change). */
+function editList<V>(map: MapChanges<string, V[]>, key: string, change: (list: V[]) => V[]) {
   const next = change(map.get(key) ?? []);
   if (next.length > 0) map.set(key, next);
   else map.delete(key);
@@ -106,88 +107,97 @@ function editList<V>(map: Map<string, V[]>, key: string, change: (list: V[]) => 
 
 /**
  * The index after an edit's answer, from the index before it, touching only what the answer
- * names. Never changes `index`: the maps are copied (a copy of a 10,000-entry map is a fraction
- * of a millisecond) and only the changed entries rebuilt, so React sees a new index and each view
- * an unchanged list wherever nothing changed.
+ * names. Never changes `index`: each changed map is the old one with the answer's few entries
+ * overlaid (model/overlayMap.ts), so an edit costs what it changed, not the plan's size, and
+ * React sees a new index while each view finds an unchanged list wherever nothing changed.
  */
 export function updateIndex(index: PlanIndex, plan: PlanChange, findings: AnalysisChange): PlanIndex {
   const next: PlanIndex = { ...index };
   const nodesTouched = plan.upserted_nodes.length > 0 || plan.removed_nodes.length > 0;
   const linksTouched = plan.upserted_links.length > 0 || plan.removed_links.length > 0 || plan.removed_nodes.length > 0;
   if (nodesTouched) {
-    next.nodes = new Map(index.nodes);
-    next.order = new Map(index.order);
-    next.teamCounts = new Map(index.teamCounts);
-    next.ownerCounts = new Map(index.ownerCounts);
+    const nodes = new MapChanges(index.nodes);
+    const order = new MapChanges(index.order);
+    const teamCounts = new Map(index.teamCounts);
+    const ownerCounts = new Map(index.ownerCounts);
     for (const id of plan.removed_nodes) {
-      const old = next.nodes.get(id);
+      const old = nodes.get(id);
       if (!old) continue;
-      count(next.teamCounts, old.team, -1);
-      count(next.ownerCounts, old.owner, -1);
-      next.nodes.delete(id);
-      next.order.delete(id);
+      count(teamCounts, old.team, -1);
+      count(ownerCounts, old.owner, -1);
+      nodes.delete(id);
+      order.delete(id);
     }
     for (const node of plan.upserted_nodes) {
-      const old = next.nodes.get(node.id);
-      count(next.teamCounts, old?.team, -1);
-      count(next.ownerCounts, old?.owner, -1);
-      count(next.teamCounts, node.team, 1);
-      count(next.ownerCounts, node.owner, 1);
-      next.nodes.set(node.id, node);
-      if (!next.order.has(node.id)) next.order.set(node.id, next.nextOrder++);
+      const old = nodes.get(node.id);
+      count(teamCounts, old?.team, -1);
+      count(ownerCounts, old?.owner, -1);
+      count(teamCounts, node.team, 1);
+      count(ownerCounts, node.owner, 1);
+      nodes.set(node.id, node);
+      if (!order.has(node.id)) order.set(node.id, next.nextOrder++);
     }
-    next.teams = sameNames(index.teams, next.teamCounts) ? index.teams : sortText(next.teamCounts.keys());
-    next.owners = sameNames(index.owners, next.ownerCounts) ? index.owners : sortText(next.ownerCounts.keys());
+    next.nodes = nodes.done();
+    next.order = order.done();
+    next.teamCounts = teamCounts;
+    next.ownerCounts = ownerCounts;
+    next.teams = sameNames(index.teams, teamCounts) ? index.teams : sortText(teamCounts.keys());
+    next.owners = sameNames(index.owners, ownerCounts) ? index.owners : sortText(ownerCounts.keys());
   }
   if (linksTouched) {
-    next.up = new Map(index.up);
-    next.down = new Map(index.down);
-    next.allocationsFrom = new Map(index.allocationsFrom);
-    next.allocationsTo = new Map(index.allocationsTo);
+    const up = new MapChanges(index.up);
+    const down = new MapChanges(index.down);
+    const allocationsFrom = new MapChanges(index.allocationsFrom);
+    const allocationsTo = new MapChanges(index.allocationsTo);
     const removeLink = (kind: string, from: string, to: string) => {
       if (kind === "supports") {
-        editList(next.up, from, (list) => list.filter((id) => id !== to));
-        editList(next.down, to, (list) => list.filter((id) => id !== from));
+        editList(up, from, (list) => list.filter((id) => id !== to));
+        editList(down, to, (list) => list.filter((id) => id !== from));
       } else {
         const key = linkKey({ kind, from, to });
-        editList(next.allocationsFrom, from, (list) => list.filter((l) => linkKey(l) !== key));
-        editList(next.allocationsTo, to, (list) => list.filter((l) => linkKey(l) !== key));
+        editList(allocationsFrom, from, (list) => list.filter((l) => linkKey(l) !== key));
+        editList(allocationsTo, to, (list) => list.filter((l) => linkKey(l) !== key));
       }
     };
     for (const key of plan.removed_links) removeLink(key.kind, key.from, key.to);
     // A removed node's links go with it, whether or not the answer lists them.
     for (const id of plan.removed_nodes) {
-      for (const to of next.up.get(id) ?? []) removeLink("supports", id, to);
-      for (const from of next.down.get(id) ?? []) removeLink("supports", from, id);
-      for (const link of next.allocationsFrom.get(id) ?? []) removeLink(link.kind, link.from, link.to);
-      for (const link of next.allocationsTo.get(id) ?? []) removeLink(link.kind, link.from, link.to);
+      for (const to of up.get(id) ?? []) removeLink("supports", id, to);
+      for (const from of down.get(id) ?? []) removeLink("supports", from, id);
+      for (const link of allocationsFrom.get(id) ?? []) removeLink(link.kind, link.from, link.to);
+      for (const link of allocationsTo.get(id) ?? []) removeLink(link.kind, link.from, link.to);
     }
     for (const link of plan.upserted_links) {
       if (link.kind === "supports") {
-        editList(next.up, link.from, (list) => (list.includes(link.to) ? list : [...list, link.to]));
-        editList(next.down, link.to, (list) => (list.includes(link.from) ? list : [...list, link.from]));
+        editList(up, link.from, (list) => (list.includes(link.to) ? list : [...list, link.to]));
+        editList(down, link.to, (list) => (list.includes(link.from) ? list : [...list, link.from]));
       } else {
         // An allocation's amount may have changed: the link replaces the one with its key.
         const key = linkKey(link);
         const put = (list: Link[]) => (list.some((l) => linkKey(l) === key) ? list.map((l) => (linkKey(l) === key ? link : l)) : [...list, link]);
-        editList(next.allocationsFrom, link.from, put);
-        editList(next.allocationsTo, link.to, put);
+        editList(allocationsFrom, link.from, put);
+        editList(allocationsTo, link.to, put);
       }
     }
+    next.up = up.done();
+    next.down = down.done();
+    next.allocationsFrom = allocationsFrom.done();
+    next.allocationsTo = allocationsTo.done();
   }
   if (findings.removed.length > 0 || findings.upserted.length > 0) {
-    next.findings = new Map(index.findings);
+    const byNode = new MapChanges(index.findings);
     const findingKey = (f: { rule: string; node: string }) => `${f.rule}|${f.node}`;
     for (const gone of findings.removed) {
       const key = findingKey(gone);
-      editList(next.findings, gone.node, (list) => list.filter((f) => findingKey(f) !== key));
+      editList(byNode, gone.node, (list) => list.filter((f) => findingKey(f) !== key));
     }
     for (const finding of findings.upserted) {
       const key = findingKey(finding);
-      editList(next.findings, finding.node, (list) =>
+      editList(byNode, finding.node, (list) =>
         list.some((f) => findingKey(f) === key) ? list.map((f) => (findingKey(f) === key ? finding : f)) : [...list, finding],
       );
     }
+    next.findings = byNode.done();
   }
   return next;
 }

@@ -6,22 +6,41 @@ import type { EditAnswer } from "../bindings/EditAnswer";
 import type { Finding } from "../bindings/Finding";
 import type { Link } from "../bindings/Link";
 import type { LinkKey } from "../bindings/LinkKey";
+import type { Node } from "../bindings/Node";
+import type { FindingKey } from "../bindings/FindingKey";
 import type { PlanChange } from "../bindings/PlanChange";
 import type { PlanState } from "../ipc/types";
 
 const linkKey = (link: LinkKey | Link) => `${link.kind}|${link.from}|${link.to}`;
 const findingKey = (finding: { rule: string; node: string }) => `${finding.rule}|${finding.node}`;
 
-/** Removes what `removed` names, replaces in place what `upserted` holds again, appends the rest. */
-function merged<T>(items: T[], keyOf: (item: T) => string, removed: string[], upserted: T[]): T[] {
+/** How to find an item, and what its answer removed, in a list. */
+type Keys<T, R> = {
+  key: (item: T) => string;
+  /** A cheap part of the key (a node id): only items sharing one with a change get a full key built. */
+  near: (item: T) => string;
+  removedKey: (removed: R) => string;
+  removedNear: (removed: R) => string;
+};
+
+/**
+ * Removes what `removed` names, replaces in place what `upserted` holds again, appends the rest.
+ * A 100,000-item list costs a pass of Set lookups, not 100,000 keys built as strings.
+ */
+function merged<T, R>(items: T[], keys: Keys<T, R>, removed: R[], upserted: T[]): T[] {
   if (removed.length === 0 && upserted.length === 0) return items;
-  const gone = new Set(removed);
-  const fresh = new Map(upserted.map((item) => [keyOf(item), item]));
+  const gone = new Set(removed.map(keys.removedKey));
+  const fresh = new Map(upserted.map((item) => [keys.key(item), item]));
+  const touched = new Set([...removed.map(keys.removedNear), ...upserted.map(keys.near)]);
   const kept: T[] = [];
   for (const item of items) {
-    const key = keyOf(item);
-    if (gone.has(key) && !fresh.has(key)) continue;
+    if (!touched.has(keys.near(item))) {
+      kept.push(item);
+      continue;
+    }
+    const key = keys.key(item);
     const replacement = fresh.get(key);
+    if (gone.has(key) && replacement === undefined) continue;
     fresh.delete(key);
     kept.push(replacement ?? item);
   }
@@ -29,12 +48,21 @@ function merged<T>(items: T[], keyOf: (item: T) => string, removed: string[], up
   return kept;
 }
 
+const NODES: Keys<Node, string> = { key: (node) => node.id, near: (node) => node.id, removedKey: (id) => id, removedNear: (id) => id };
+const LINKS: Keys<Link, LinkKey> = { key: linkKey, near: (link) => link.from, removedKey: linkKey, removedNear: (key) => key.from };
+const FINDINGS: Keys<Finding, FindingKey> = {
+  key: findingKey,
+  near: (finding) => finding.node,
+  removedKey: findingKey,
+  removedNear: (key) => key.node,
+};
+
 function withPlanChange(state: PlanState, change: PlanChange): PlanState {
   const plan = {
     ...state.plan,
     ...(change.settings ?? {}),
-    nodes: merged(state.plan.nodes, (node) => node.id, change.removed_nodes, change.upserted_nodes),
-    links: merged(state.plan.links, linkKey, change.removed_links.map(linkKey), change.upserted_links),
+    nodes: merged(state.plan.nodes, NODES, change.removed_nodes, change.upserted_nodes),
+    links: merged(state.plan.links, LINKS, change.removed_links, change.upserted_links),
     ...(change.accepted ? { accepted: change.accepted } : {}),
   };
   const allocated = { ...state.allocated };
@@ -46,12 +74,7 @@ function withPlanChange(state: PlanState, change: PlanChange): PlanState {
 }
 
 function withFindings(state: PlanState, change: AnalysisChange): PlanState {
-  const findings: Finding[] = merged(
-    state.analysis.findings,
-    findingKey,
-    change.removed.map(findingKey),
-    change.upserted,
-  );
+  const findings: Finding[] = merged(state.analysis.findings, FINDINGS, change.removed, change.upserted);
   return { ...state, analysis: { ...state.analysis, summary: change.summary, findings } };
 }
 

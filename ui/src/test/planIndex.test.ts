@@ -9,7 +9,7 @@ import { RESOURCES, SAMPLE, SMALL, planState } from "./fixtures";
 /** The index with plan order as ranks (an update numbers new nodes on, a build from 0). */
 function comparable(index: PlanIndex) {
   const ranked = [...index.order].sort((a, b) => a[1] - b[1]).map(([id]) => id);
-  const sorted = <V>(map: Map<string, V>) => new Map([...map].sort((a, b) => a[0].localeCompare(b[0])));
+  const sorted = <V>(map: ReadonlyMap<string, V>) => new Map([...map].sort((a, b) => a[0].localeCompare(b[0])));
   return {
     ...index,
     order: ranked,

@@ -1,6 +1,8 @@
 //! One node on the map: the kind's shape and colour, its title, resource icon and findings badge.
 import { Handle, Position, type NodeProps, type Node as FlowNode } from "@xyflow/react";
 import { memo } from "react";
+import type { Finding } from "../../bindings/Finding";
+import type { Node } from "../../bindings/Node";
 import type { NodeKind } from "../../bindings/NodeKind";
 import type { NodeMark } from "../../bindings/NodeMark";
 import { FindingBadge } from "../../components/FindingBadge";
@@ -30,11 +32,17 @@ export type MapNodeData = {
 
 export type MapFlowNode = FlowNode<MapNodeData, "plan">;
 
-function MapNodeView({ id, data, selected }: NodeProps<MapFlowNode>) {
+/** Picks the node's fields and findings from the index; the drawing renders again only when they change. */
+function MapNodeOfIndex({ id, data, selected }: NodeProps<MapFlowNode>) {
   const { index } = useStore();
   const node = index?.nodes.get(id);
-  const findings = index?.findings.get(id);
   if (!node) return null;
+  return <MapNodeDrawing node={node} findings={index?.findings.get(id)} data={data} selected={selected} />;
+}
+
+type DrawingProps = { node: Node; findings: Finding[] | undefined; data: MapNodeData; selected: boolean };
+
+const MapNodeDrawing = memo(function MapNodeDrawing({ node, findings, data, selected }: DrawingProps) {
   const { dim, lit, match, drop } = data;
   const style = KIND_STYLE[node.kind];
   const points = SHAPE_POINTS[style.shape];
@@ -78,6 +86,6 @@ function MapNodeView({ id, data, selected }: NodeProps<MapFlowNode>) {
       ) : null}
     </div>
   );
-}
+});
 
-export const MapNode = memo(MapNodeView);
+export const MapNode = memo(MapNodeOfIndex);
