@@ -4,7 +4,7 @@ import {
   Background, ConnectionMode, MarkerType, MiniMap, Position, ReactFlow, ReactFlowProvider,
   useReactFlow, type Connection, type Edge, type FinalConnectionState, type NodeHandle, type Viewport,
 } from "@xyflow/react";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Link } from "../../bindings/Link";
 import type { Node } from "../../bindings/Node";
 import { matchingIds } from "../../model/filter";
@@ -21,6 +21,7 @@ import { AmountPrompt } from "./AmountPrompt";
 import { MapNode, type MapFlowNode, type MapNodeData } from "./MapNode";
 import { rememberedGroup, rememberGroup, rememberedViewport, rememberViewport, useMapLayout } from "./useMapLayout";
 import { groupByOrgGoal, groupOf, matchesPerGroup, type MapGroup } from "../../model/overview";
+import type { PlanIndex } from "../../model/planIndex";
 import { groupTitle, MapOverview } from "./MapOverview";
 import { milestone } from "../../timing";
 
@@ -59,6 +60,16 @@ export function MapView() {
   );
 }
 
+/** The last grouping made, kept past the map's unmount: a switch back to the map reuses it. */
+let rememberedGroups: { path: string; version: number; groups: MapGroup[] } | null = null;
+
+function groupsOf(index: PlanIndex, path: string, version: number): MapGroup[] {
+  if (rememberedGroups?.path !== path || rememberedGroups.version !== version) {
+    rememberedGroups = { path, version, groups: groupByOrgGoal(index) };
+  }
+  return rememberedGroups.groups;
+}
+
 type Area = { x: number; y: number; w: number; h: number };
 
 /** The flow-coordinate area a viewport shows, with a quarter of a screen more on each side. */
@@ -93,9 +104,10 @@ function PlanMap() {
   const path = planState.path;
   const layout = useMapLayout(plan, path, state.structureVersion);
   const overviewed = plan.nodes.length > OVERVIEW_ABOVE;
-  // Who belongs to which org goal changes with the structure only, not with each edit of a field.
+  // Who belongs to which org goal changes with the structure only, not with each edit of a field,
+  // nor when the map is left and shown again.
   const groups = useMemo(
-    () => (overviewed ? groupByOrgGoal(index) : []),
+    () => (overviewed ? groupsOf(index, path, state.structureVersion) : []),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [overviewed, path, state.structureVersion],
   );
@@ -124,10 +136,13 @@ function PlanMap() {
     () => (state.selected && index.nodes.has(state.selected) ? throughline(index, state.selected) : null),
     [index, state.selected],
   );
-  // A keystroke filters only what the map draws; the overview counts matches per card.
+  // A keystroke filters only what the map draws; the overview counts matches per card. Both
+  // follow the search deferred, as the outline and findings do: the typed character is painted
+  // first, and a pass over a big plan's nodes comes after, dropped if another key comes first.
+  const filter = useDeferredValue(state.filter);
   const matches = useMemo(
-    () => matchingIds(inOverview ? plan.nodes : shownNodes, state.filter, index),
-    [inOverview, plan.nodes, shownNodes, state.filter, index],
+    () => matchingIds(inOverview ? plan.nodes : shownNodes, filter, index),
+    [inOverview, plan.nodes, shownNodes, filter, index],
   );
   const cardMatches = useMemo(() => (inOverview && matches ? matchesPerGroup(groups, matches) : null), [inOverview, matches, groups]);
 
