@@ -24,10 +24,13 @@ export type MapGroup = {
  * unaligned group last (and only when it has members).
  */
 export function groupByOrgGoal(index: PlanIndex): MapGroup[] {
-  const byOrder = (a: string, b: string) => (index.order.get(a) ?? 0) - (index.order.get(b) ?? 0);
-  const goals = [...index.nodes.values()].filter((node) => node.kind === "org_goal").map((node) => node.id).sort(byOrder);
-  const grouped = new Set<string>();
-  const groups: MapGroup[] = goals.map((goal) => {
+  // The index's nodes iterate in plan order: goals, and each group's members, come out in it
+  // from one pass, with no sort of 100,000 ids by their rank.
+  const goals: string[] = [];
+  for (const node of index.nodes.values()) if (node.kind === "org_goal") goals.push(node.id);
+  /** The groups each reached node belongs to, by their goal's place in `goals`. */
+  const groupsOf = new Map<string, number[]>();
+  const reached = goals.map((goal, at) => {
     // A visited set per goal: plans may hold cycles (the analysis reports them), the walk must end.
     const members = new Set<string>([goal]);
     const stack = [goal];
@@ -41,10 +44,20 @@ export function groupByOrgGoal(index: PlanIndex): MapGroup[] {
       }
     }
     for (const id of [...members]) for (const link of index.allocationsTo.get(id) ?? []) members.add(link.from);
-    for (const id of members) grouped.add(id);
-    return { id: goal, members: [...members].sort(byOrder), memberSet: members };
+    for (const id of members) {
+      const list = groupsOf.get(id);
+      if (list) list.push(at);
+      else groupsOf.set(id, [at]);
+    }
+    return members;
   });
-  const rest = [...index.nodes.keys()].filter((id) => !grouped.has(id)).sort(byOrder);
+  const groups: MapGroup[] = goals.map((goal, at) => ({ id: goal, members: [], memberSet: reached[at] }));
+  const rest: string[] = [];
+  for (const id of index.nodes.keys()) {
+    const list = groupsOf.get(id);
+    if (!list) rest.push(id);
+    else for (const at of list) groups[at].members.push(id);
+  }
   if (rest.length > 0) groups.push({ id: UNALIGNED, members: rest, memberSet: new Set(rest) });
   return groups;
 }

@@ -102,7 +102,6 @@ function PlanMap() {
   const flow = useReactFlow();
   const plan = planState.plan;
   const path = planState.path;
-  const layout = useMapLayout(plan, path, state.structureVersion);
   const overviewed = plan.nodes.length > OVERVIEW_ABOVE;
   // Who belongs to which org goal changes with the structure only, not with each edit of a field,
   // nor when the map is left and shown again.
@@ -119,6 +118,7 @@ function PlanMap() {
   // A group whose org goal was removed closes back to the overview.
   const group: MapGroup | undefined = overviewed && openGroupId !== null ? groups.find((g) => g.id === openGroupId) : undefined;
   const inOverview = overviewed && !group;
+  const layout = useMapLayout(plan, path, state.structureVersion, !inOverview);
   // The nodes the map draws: a big plan's open group, or the whole of a smaller plan.
   const shownNodes = useMemo(
     () => (group ? group.members.flatMap((id) => index.nodes.get(id) ?? []) : inOverview ? [] : plan.nodes),

@@ -72,12 +72,32 @@ function layoutFor(plan: Plan, path: string, version: number): Memory {
   return memory;
 }
 
-export function useMapLayout(plan: Plan, path: string, version: number): MapLayout {
+/** What the map is given while it shows no nodes (a big plan's overview): nothing laid out. */
+const NOT_LAID_OUT: Memory = {
+  path: "",
+  version: -1,
+  layout: { positions: new Map(), kinds: new Map(), unlinked: new Set() },
+  source: "layered",
+  placed: [],
+  refinable: false,
+  viewports: new Map(),
+  group: null,
+};
+
+/**
+ * The map's layout of `plan`; computed only when `needed` (the map draws nodes). A 100,000-node
+ * plan opens on its overview of org goals without the 0.3 s its layout costs, until a group opens.
+ */
+export function useMapLayout(plan: Plan, path: string, version: number, needed = true): MapLayout {
   // The plan object changes on every edit; `version` says whether its structure did.
   const planRef = useRef(plan);
   planRef.current = plan;
   const [refinedAt, setRefinedAt] = useState(0);
-  const current = useMemo(() => layoutFor(planRef.current, path, version), [path, version, refinedAt]);
+  const current = useMemo(
+    () => (needed ? layoutFor(planRef.current, path, version) : NOT_LAID_OUT),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [path, version, refinedAt, needed],
+  );
 
   useEffect(() => {
     if (!current.refinable || current.source === "elk") return;
