@@ -425,6 +425,24 @@ async fn a_big_plan_opens_as_an_overview_by_org_goal_and_a_card_opens_its_group(
         strangers.is_empty(),
         "only the group's nodes are drawn, not {strangers:?}"
     );
+    // The group is laid out on its own: it opens with its goal and its work together on screen,
+    // not scattered along the whole plan's rows (where its map opened blank).
+    let on_screen = app
+        .script(
+            "const map = document.querySelector('.react-flow').getBoundingClientRect(); \
+             return [...document.querySelectorAll('.react-flow__node')].filter((n) => { \
+               const r = n.getBoundingClientRect(); \
+               return r.right > map.left && r.left < map.right && r.bottom > map.top && r.top < map.bottom; \
+             }).map((n) => n.dataset.id);",
+            vec![],
+        )
+        .await;
+    let on_screen: Vec<String> = serde_json::from_value(on_screen).expect("ids");
+    assert!(
+        on_screen.contains(&first.id) && on_screen.len() >= members.len().min(8),
+        "the open group shows its goal and its work on screen, not {on_screen:?} of {} members",
+        members.len()
+    );
 
     // Back to the overview; Enter on another card opens that one.
     app.click("map-back-overview").await;

@@ -118,7 +118,6 @@ function PlanMap() {
   // A group whose org goal was removed closes back to the overview.
   const group: MapGroup | undefined = overviewed && openGroupId !== null ? groups.find((g) => g.id === openGroupId) : undefined;
   const inOverview = overviewed && !group;
-  const layout = useMapLayout(plan, path, state.structureVersion, !inOverview);
   // The nodes the map draws: a big plan's open group, or the whole of a smaller plan.
   const shownNodes = useMemo(
     () => (group ? group.members.flatMap((id) => index.nodes.get(id) ?? []) : inOverview ? [] : plan.nodes),
@@ -129,6 +128,10 @@ function PlanMap() {
     [group, inOverview, plan.links],
   );
   const scope = group?.id ?? "";
+  // An open group is laid out alone: in the whole plan's layout its nodes lie scattered along rows
+  // thousands of nodes wide, too far apart to read together.
+  const shownPlan = useMemo(() => (group ? { ...plan, nodes: shownNodes, links: shownLinks } : plan), [group, plan, shownNodes, shownLinks]);
+  const layout = useMapLayout(shownPlan, path, scope, state.structureVersion, !inOverview);
   const [pendingAllocation, setPendingAllocation] = useState<{ link: Link; resource: Node; target: Node } | null>(null);
   const [dragging, setDragging] = useState<Dragging | null>(null);
 

@@ -19,22 +19,33 @@ export type MapLayout = {
   version: number;
 };
 
-type Memory = {
-  path: string;
+/** One laid-out scope: the whole plan (""), or one overview group of a big plan, laid out alone. */
+type ScopeLayout = {
   version: number;
   layout: PlacedLayout;
   source: "layered" | "elk";
   placed: string[];
   /** Laid out whole and not edited since: ELK may still reorder its bands. */
   refinable: boolean;
-  /** Where the map looked, by scope: "" the whole plan, else the open overview group's id. */
+};
+
+type Memory = {
+  path: string;
+  /** By scope: "" the whole plan, else the open overview group's id. */
+  layouts: Map<string, ScopeLayout>;
+  /** Where the map looked, by scope. */
   viewports: Map<string, Viewport>;
   /** The overview group open on a big plan's map (null: the overview), kept across view switches. */
   group: string | null;
 };
 
-/** The one plan's layout the map remembers (one plan is open at a time). */
+/** What the map remembers of the one plan open (one plan is open at a time). */
 let memory: Memory | null = null;
+
+function memoryOf(path: string): Memory {
+  if (memory?.path !== path) memory = { path, layouts: new Map(), viewports: new Map(), group: null };
+  return memory;
+}
 
 /** Where the map was looking at `path`'s plan (or at one overview group of it) when last shown, if it was. */
 export function rememberedViewport(path: string, scope: string): Viewport | null {
@@ -42,7 +53,7 @@ export function rememberedViewport(path: string, scope: string): Viewport | null
 }
 
 export function rememberViewport(path: string, scope: string, viewport: Viewport) {
-  if (memory?.path === path) memory.viewports.set(scope, viewport);
+  memoryOf(path).viewports.set(scope, viewport);
 }
 
 export function rememberedGroup(path: string): string | null {
@@ -50,7 +61,7 @@ export function rememberedGroup(path: string): string | null {
 }
 
 export function rememberGroup(path: string, group: string | null) {
-  if (memory?.path === path) memory.group = group;
+  memoryOf(path).group = group;
 }
 
 /** Forgets every layout: for tests that open the same plan anew. */
@@ -58,45 +69,50 @@ export function forgetLayouts() {
   memory = null;
 }
 
-/** The layout for `plan` at `version` (UiState.structureVersion), from the one remembered when it can. */
-function layoutFor(plan: Plan, path: string, version: number): Memory {
-  const known = memory;
-  if (known && known.path === path && known.version === version) return known;
-  if (known && known.path === path && known.layout.positions.size > 0) {
-    const { layout, placed } = timed("layout-keep", () => keepLayout(known.layout, plan));
-    memory = { ...known, version, layout, placed, refinable: known.refinable && placed.length === 0 && layout === known.layout };
-    return memory;
+/**
+ * The layout of `shown` (the plan, or the part of it in scope) at `version`
+ * (UiState.structureVersion), from the one remembered for the scope when it can.
+ */
+function layoutFor(shown: Plan, path: string, scope: string, version: number): ScopeLayout {
+  const layouts = memoryOf(path).layouts;
+  const known = layouts.get(scope);
+  if (known && known.version === version) return known;
+  let next: ScopeLayout;
+  if (known && known.layout.positions.size > 0) {
+    const { layout, placed } = timed("layout-keep", () => keepLayout(known.layout, shown));
+    next = { ...known, version, layout, placed, refinable: known.refinable && placed.length === 0 && layout === known.layout };
+  } else {
+    const positions = timed("layout-layered", () => layeredLayout(shown));
+    next = { version, layout: placedLayout(shown, positions), source: "layered", placed: [], refinable: true };
   }
-  const positions = timed("layout-layered", () => layeredLayout(plan));
-  memory = { path, version, layout: placedLayout(plan, positions), source: "layered", placed: [], refinable: true, viewports: new Map(), group: null };
-  return memory;
+  layouts.set(scope, next);
+  return next;
 }
 
 /** What the map is given while it shows no nodes (a big plan's overview): nothing laid out. */
-const NOT_LAID_OUT: Memory = {
-  path: "",
+const NOT_LAID_OUT: ScopeLayout = {
   version: -1,
   layout: { positions: new Map(), kinds: new Map(), unlinked: new Set() },
   source: "layered",
   placed: [],
   refinable: false,
-  viewports: new Map(),
-  group: null,
 };
 
 /**
- * The map's layout of `plan`; computed only when `needed` (the map draws nodes). A 100,000-node
- * plan opens on its overview of org goals without the 0.3 s its layout costs, until a group opens.
+ * The map's layout of `shown`: the whole plan, or (scope set) one overview group of a big plan,
+ * laid out on its own so that its nodes sit together instead of scattered across rows of
+ * thousands. Computed only when `needed` (the map draws nodes): a 100,000-node plan opens on
+ * its overview without a layout, until a group opens.
  */
-export function useMapLayout(plan: Plan, path: string, version: number, needed = true): MapLayout {
+export function useMapLayout(shown: Plan, path: string, scope: string, version: number, needed = true): MapLayout {
   // The plan object changes on every edit; `version` says whether its structure did.
-  const planRef = useRef(plan);
-  planRef.current = plan;
+  const planRef = useRef(shown);
+  planRef.current = shown;
   const [refinedAt, setRefinedAt] = useState(0);
   const current = useMemo(
-    () => (needed ? layoutFor(planRef.current, path, version) : NOT_LAID_OUT),
+    () => (needed ? layoutFor(planRef.current, path, scope, version) : NOT_LAID_OUT),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [path, version, refinedAt, needed],
+    [path, scope, version, refinedAt, needed],
   );
 
   useEffect(() => {
@@ -110,9 +126,10 @@ export function useMapLayout(plan: Plan, path: string, version: number, needed =
         const plan = planRef.current;
         void elkPositions(plan, superseded.signal).then((positions) => {
           // Only onto the layout it was made for: after an edit, nodes keep their places instead.
-          if (superseded.signal.aborted || !positions || memory !== current) return;
+          const layouts = memory?.path === path ? memory.layouts : null;
+          if (superseded.signal.aborted || !positions || !layouts || layouts.get(scope) !== current) return;
           milestone("layout-elk");
-          memory = { ...current, layout: placedLayout(plan, positions), source: "elk", refinable: false };
+          layouts.set(scope, { ...current, layout: placedLayout(plan, positions), source: "elk", refinable: false });
           setRefinedAt((n) => n + 1);
         });
       }, 0),
@@ -121,6 +138,7 @@ export function useMapLayout(plan: Plan, path: string, version: number, needed =
       cancelAnimationFrame(frame);
       superseded.abort();
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [current]);
 
   return useMemo(
