@@ -1,7 +1,7 @@
 //! The map of a big plan, before a group is opened: one card per org goal with what traces up to
 //! it, and one for what reaches none. A card opens its group on the map (click, or Enter on it).
 import { useMemo } from "react";
-import { summarize, UNALIGNED, type MapGroup } from "../../model/overview";
+import { summarize, UNALIGNED, type GroupSummary, type MapGroup } from "../../model/overview";
 import type { PlanIndex } from "../../model/planIndex";
 import { KindGlyph, SeverityIcon } from "../../theme/icons";
 import { KIND_STYLE } from "../../theme/kinds";
@@ -13,6 +13,16 @@ export const groupTitle = (group: MapGroup, index: PlanIndex) =>
 
 export const groupTestId = (group: MapGroup) => `overview-card-${group.id === UNALIGNED ? "unaligned" : group.id}`;
 
+/** The last cards' counts, kept past the overview's unmount: a switch back to the map reuses them. */
+let remembered: { groups: MapGroup[]; index: PlanIndex; summaries: Map<string, GroupSummary> } | null = null;
+
+function summariesOf(groups: MapGroup[], index: PlanIndex): Map<string, GroupSummary> {
+  if (remembered?.groups !== groups || remembered.index !== index) {
+    remembered = { groups, index, summaries: new Map(groups.map((g) => [g.id, summarize(g, index)])) };
+  }
+  return remembered.summaries;
+}
+
 export function MapOverview({ groups, index, matches, onOpen }: {
   groups: MapGroup[];
   index: PlanIndex;
@@ -20,8 +30,9 @@ export function MapOverview({ groups, index, matches, onOpen }: {
   matches: Map<string, number> | null;
   onOpen: (group: MapGroup) => void;
 }) {
-  // Counts follow the findings and the structure, not a keystroke in the search.
-  const summaries = useMemo(() => new Map(groups.map((g) => [g.id, summarize(g, index)])), [groups, index]);
+  // Counts follow the findings and the structure, not a keystroke in the search, nor a switch
+  // away from the map and back.
+  const summaries = useMemo(() => summariesOf(groups, index), [groups, index]);
   return (
     <div className="map-overview" data-testid="map-overview">
       <ul className="overview-cards">
