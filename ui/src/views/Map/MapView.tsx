@@ -135,9 +135,14 @@ function PlanMap() {
   const [pendingAllocation, setPendingAllocation] = useState<{ link: Link; resource: Node; target: Node } | null>(null);
   const [dragging, setDragging] = useState<Dragging | null>(null);
 
+  // The throughline follows links, which change only with the structure: a field edit does not
+  // walk a selected org goal's whole group again.
+  const indexNow = useRef(index);
+  indexNow.current = index;
+  const selectedKind = state.selected ? index.nodes.get(state.selected)?.kind : undefined;
   const line = useMemo(
-    () => (state.selected && index.nodes.has(state.selected) ? throughline(index, state.selected) : null),
-    [index, state.selected],
+    () => (state.selected && selectedKind ? throughline(indexNow.current, state.selected) : null),
+    [state.selected, selectedKind, state.structureVersion, path],
   );
   // A keystroke filters only what the map draws; the overview counts matches per card. Both
   // follow the search deferred, as the outline and findings do: the typed character is painted
