@@ -44,13 +44,7 @@ async fn measure_edit_to_screen() {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     let id = first.as_str().expect("a node on the map").to_owned();
-    // Selected by a click from script: WebKitWebDriver's own click on a node of a drawn group
-    // of this size never returns, though the page keeps painting at 60 frames per second.
-    app.script(
-        "document.querySelector(`[data-testid=\"map-node-${arguments[0]}\"]`).click();",
-        vec![json!(id)],
-    )
-    .await;
+    app.click(&format!("map-node-{id}")).await;
     app.element("inspector-status").await;
     app.script("performance.clearMeasures();", vec![]).await;
     for round in 0..edits {

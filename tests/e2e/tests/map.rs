@@ -443,6 +443,7 @@ async fn a_big_plan_opens_as_an_overview_by_org_goal_and_a_card_opens_its_group(
         "the open group shows its goal and its work on screen, not {on_screen:?} of {} members",
         members.len()
     );
+    app.screenshot("map-group-2000-1280x800").await;
 
     // Back to the overview; Enter on another card opens that one.
     app.click("map-back-overview").await;
