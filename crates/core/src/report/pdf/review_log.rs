@@ -8,7 +8,7 @@ use crate::report::svg::{kind_style, severity_icon};
 use crate::text::format_amount;
 
 use super::layout::{Align, BODY, Layout, MUTED, Rgb, SMALL, column};
-use super::sections::severity_rgb;
+use super::sections::{more, severity_rgb};
 
 /// Goals and strategies listed in the table.
 pub(super) const REVIEW_ROWS: usize = 40;
@@ -74,14 +74,11 @@ pub(super) fn review_log(layout: &mut Layout, report: &Report) {
         &emphasis,
     );
     if log.len() > listed.len() {
-        layout.paragraph(
-            &format!(
-                "\u{2026} and {} more goals and strategies: the HTML report lists every review.",
-                format_amount((log.len() - listed.len()) as f64)
-            ),
-            SMALL,
-            MUTED,
-            0.0,
+        more(
+            layout,
+            log.len() - listed.len(),
+            "goals and strategies",
+            "the HTML report lists every review.",
         );
     }
     let logged: Vec<_> = log.iter().filter(|row| row.count > 0).collect();

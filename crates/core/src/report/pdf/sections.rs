@@ -59,7 +59,7 @@ pub(super) fn lay_out(layout: &mut Layout, report: &Report) {
 }
 
 /// "3 more ... : see ..." under a listing cut at its cap.
-fn more(layout: &mut Layout, count: usize, what: &str, where_: &str) {
+pub(super) fn more(layout: &mut Layout, count: usize, what: &str, where_: &str) {
     layout.paragraph(
         &format!(
             "\u{2026} and {} more {what}: {where_}",
