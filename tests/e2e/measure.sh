@@ -8,6 +8,7 @@
 # copy of PLAN) under its own Xvfb at 1280x800. Times are from launching the binary:
 #   window    the X window exists (xwininfo);
 #   ui        the page's script starts (the web process is up and has loaded the UI);
+#   received  the plan has crossed the IPC and been parsed (Rust opened and analysed it first);
 #   plan      the first render with the plan is committed: top bar, rail, inspector;
 #   map       the frame with the map's nodes (and the edges in view) is drawn: the window is
 #             interactive. A small plan's order is refined by ELK later ("elk"), which only
@@ -81,7 +82,7 @@ for run in $(seq 1 "$RUNS"); do
   done
   log=$work/app.log
   echo "run $run: window ${window_ms:-?} ms, ui $(milestone ui-start "$start" "$log") ms," \
-    "plan $(milestone plan-shown "$start" "$log") ms, map $(milestone map-shown "$start" "$log") ms" \
+    "received $(milestone plan-received "$start" "$log") ms, plan $(milestone plan-shown "$start" "$log") ms, map $(milestone map-shown "$start" "$log") ms" \
     "(elk $(milestone layout-elk "$start" "$log") ms); RSS $((rss / 1024)) MiB, PSS $((pss / 1024)) MiB ($names )"
   DISPLAY=$display import -window root "$work/window.png" 2>/dev/null && cp "$work/window.png" tests/e2e/shots/measure-last.png
   kill -TERM "$app"; wait "$app" 2>/dev/null || true
