@@ -20,7 +20,7 @@ import { KIND_STYLE } from "../../theme/kinds";
 import { AmountPrompt } from "./AmountPrompt";
 import { MapNode, type MapFlowNode, type MapNodeData } from "./MapNode";
 import { rememberedGroup, rememberGroup, rememberedViewport, rememberViewport, useMapLayout } from "./useMapLayout";
-import { groupByOrgGoal, groupOf, matchesPerGroup, type MapGroup } from "../../model/overview";
+import { Grouping, type MapGroup } from "../../model/overview";
 import type { PlanIndex } from "../../model/planIndex";
 import { groupTitle, MapOverview } from "./MapOverview";
 import { milestone } from "../../timing";
@@ -61,13 +61,13 @@ export function MapView() {
 }
 
 /** The last grouping made, kept past the map's unmount: a switch back to the map reuses it. */
-let rememberedGroups: { path: string; version: number; groups: MapGroup[] } | null = null;
+let rememberedGrouping: { path: string; version: number; grouping: Grouping } | null = null;
 
-function groupsOf(index: PlanIndex, path: string, version: number): MapGroup[] {
-  if (rememberedGroups?.path !== path || rememberedGroups.version !== version) {
-    rememberedGroups = { path, version, groups: groupByOrgGoal(index) };
+function groupingOf(index: PlanIndex, path: string, version: number): Grouping {
+  if (rememberedGrouping?.path !== path || rememberedGrouping.version !== version) {
+    rememberedGrouping = { path, version, grouping: new Grouping(index) };
   }
-  return rememberedGroups.groups;
+  return rememberedGrouping.grouping;
 }
 
 type Area = { x: number; y: number; w: number; h: number };
@@ -105,8 +105,8 @@ function PlanMap() {
   const overviewed = plan.nodes.length > OVERVIEW_ABOVE;
   // Who belongs to which org goal changes with the structure only, not with each edit of a field,
   // nor when the map is left and shown again.
-  const groups = useMemo(
-    () => (overviewed ? groupsOf(index, path, state.structureVersion) : []),
+  const grouping = useMemo(
+    () => (overviewed ? groupingOf(index, path, state.structureVersion) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [overviewed, path, state.structureVersion],
   );
@@ -116,7 +116,7 @@ function PlanMap() {
     setOpenGroupId(id);
   };
   // A group whose org goal was removed closes back to the overview.
-  const group: MapGroup | undefined = overviewed && openGroupId !== null ? groups.find((g) => g.id === openGroupId) : undefined;
+  const group: MapGroup | undefined = openGroupId !== null ? grouping?.group(openGroupId) : undefined;
   const inOverview = overviewed && !group;
   // The nodes the map draws: a big plan's open group, or the whole of a smaller plan.
   const shownNodes = useMemo(
@@ -152,7 +152,10 @@ function PlanMap() {
     () => matchingIds(inOverview ? plan.nodes : shownNodes, filter, index),
     [inOverview, plan.nodes, shownNodes, filter, index],
   );
-  const cardMatches = useMemo(() => (inOverview && matches ? matchesPerGroup(groups, matches) : null), [inOverview, matches, groups]);
+  const cardMatches = useMemo(
+    () => (inOverview && matches && grouping ? grouping.matchesPerGroup(matches) : null),
+    [inOverview, matches, grouping],
+  );
 
   // During a scenario its changes to the plan, else those since the baseline last compared.
   const marks = planState.scenario?.marks ?? state.comparison?.reading.marks;
@@ -295,8 +298,8 @@ function PlanMap() {
   // Centre on the selection when another view or the search asks for it.
   useEffect(() => {
     if (!state.selected || state.focusTick === 0) return;
-    if (overviewed && !group?.memberSet.has(state.selected)) {
-      const holder = groupOf(groups, state.selected);
+    if (grouping && !group?.memberSet.has(state.selected)) {
+      const holder = grouping.holderOf(state.selected);
       if (holder) {
         pendingFocus.current = state.selected;
         openGroup(holder.id);
@@ -366,7 +369,7 @@ function PlanMap() {
           <span>
             {plan.nodes.length.toLocaleString()} nodes, shown by org goal. Open one to map the work that traces up to it and
             its resources.
-            {cardMatches ? ` ${[...cardMatches.values()].filter((n) => n > 0).length} of ${groups.length} groups hold nodes matching the search.` : ""}
+            {cardMatches ? ` ${[...cardMatches.values()].filter((n) => n > 0).length} of ${grouping!.size.toLocaleString()} groups hold nodes matching the search.` : ""}
           </span>
         ) : null}
         {group ? (
@@ -399,7 +402,7 @@ function PlanMap() {
           <span>Click a node to see its throughline. Drag from a node's dot onto another node to link them.</span>
         )}
       </div>
-      {inOverview ? <MapOverview groups={groups} index={index} matches={cardMatches} onOpen={(g) => openGroup(g.id)} /> : null}
+      {inOverview && grouping ? <MapOverview grouping={grouping} index={index} matches={cardMatches} onOpen={openGroup} path={path} /> : null}
       {inOverview ? null : <div className="map-pane" ref={mapRef}>
       {start?.path === path && start.scope === scope ? <ReactFlow<MapFlowNode>
         key={`${path}|${scope}`}
