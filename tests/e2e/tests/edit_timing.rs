@@ -50,17 +50,18 @@ async fn measure_edit_to_screen() {
     for round in 0..edits {
         let status = if round % 2 == 0 { "proposed" } else { "active" };
         // As a choice in the select does: React's change handler sends the edit, and the
-        // select shows the new status once Rust's answer is applied.
-        app.script(
-            "const s = document.querySelector('[data-testid=inspector-status]'); \
-             Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(s, arguments[0]); \
-             s.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![json!(status)],
-        )
-        .await;
+        // select shows the new status once Rust's answer is applied. The script waits in the
+        // page for the hook's figure, so no WebDriver command runs on the page's thread while
+        // the edit is on its way to the screen (each one runs script there, and they skewed
+        // the figures by several milliseconds).
+        let shown = app
+            .script_async(&format!(
+                "const done = arguments[arguments.length - 1];                  const before = performance.getEntriesByName('edit-to-screen', 'measure').length;                  const observer = new PerformanceObserver(() => {{                    if (performance.getEntriesByName('edit-to-screen', 'measure').length > before) {{                      observer.disconnect(); done(true); }} }});                  observer.observe({{ entryTypes: ['measure'] }});                  setTimeout(() => {{ observer.disconnect(); done(false); }}, 10000);                  setTimeout(() => {{                    const s = document.querySelector('[data-testid=inspector-status]');                    Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(s, '{status}');                    s.dispatchEvent(new Event('change', {{ bubbles: true }})); }}, 100);"
+            ))
+            .await;
+        assert_eq!(shown, json!(true), "edit {} reached the screen", round + 1);
         app.wait_presence(&format!("map-node-{id}"), true, "the node stays on the map")
             .await;
-        wait_for_measures(&app, round + 1).await;
     }
     let figures = app
         .script(
@@ -94,21 +95,4 @@ async fn measure_edit_to_screen() {
         );
     }
     app.close().await;
-}
-
-/// Waits until the hook has recorded edit-to-screen for `count` edits.
-async fn wait_for_measures(app: &throughline_e2e::App, count: usize) {
-    for _ in 0..300 {
-        let done = app
-            .script(
-                "return performance.getEntriesByName('edit-to-screen', 'measure').length;",
-                vec![],
-            )
-            .await;
-        if done.as_u64().unwrap_or(0) as usize >= count {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
-    panic!("edit {count} was never shown: {}", json!(count));
 }
