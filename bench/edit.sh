@@ -2,8 +2,9 @@
 # Measures edit-to-screen in the desktop app: a node's status changed from the inspector,
 # many times, on a generated plan, timed by the app's own hook (ui/src/timing.ts) through
 # WebDriver (tests/e2e/tests/edit_timing.rs). Per edit: edit-ipc (click to Rust's answer),
-# edit-work (click to the end of the work the answer causes) and edit-to-screen (click to
-# just after the next painted frame, which includes waiting for the display's next frame).
+# edit-work (click to the last change the edit makes to the page) and edit-to-screen (click
+# to the end of the first frame painted after that change: waiting for the display's next
+# frame, then style, layout and WebKit's paint).
 # Targets (issue 9): edit-to-screen under 8 ms at 10,000 nodes and under 50 ms at 100,000.
 #
 # Usage: bench/edit.sh [NODES...]     default: 10000 100000

@@ -19,37 +19,76 @@ export function timed<T>(name: string, work: () => T): T {
   return result;
 }
 
-/** When the edit being answered was asked for (the click), or null when none is. */
-let editStart: number | null = null;
-
-function measured(name: string, start: number) {
-  const end = performance.now();
+function measured(name: string, start: number, end: number) {
   performance.measure(name, { start, end });
   if (import.meta.env.MODE !== "test") console.info(`throughline-measure ${name} ${(end - start).toFixed(2)}`);
 }
 
-/** An edit, undo or redo was asked for: edit-to-screen counts from now. */
+/** The page is taken to be done with an edit once its DOM stayed unchanged this long. */
+const QUIET_MS = 120;
+/** An edit still changing the page after this long is not measured. */
+const GIVE_UP_MS = 10_000;
+
+/**
+ * The edit being timed: when it was asked for, when its answer came, the last change it made to
+ * the DOM (a MutationObserver sees every one, whichever component or library made it), and when
+ * each frame since was painted.
+ */
+type Timed = { start: number; answered: number | null; lastChange: number | null; painted: number[]; observer: MutationObserver };
+let timing: Timed | null = null;
+
+/**
+ * An edit, undo or redo was asked for: its figures count from now.
+ *
+ * Frames are timed by a task queued from requestAnimationFrame: rAF callbacks run just before
+ * the frame's style, layout and paint, so the task runs once that frame is painted.
+ */
 export function editStarted() {
-  if (typeof performance !== "undefined") editStart = performance.now();
+  if (typeof performance === "undefined" || typeof MutationObserver === "undefined" || typeof requestAnimationFrame === "undefined") return;
+  timing?.observer.disconnect();
+  const edit: Timed = {
+    start: performance.now(),
+    answered: null,
+    lastChange: null,
+    painted: [],
+    observer: new MutationObserver(() => {
+      edit.lastChange = performance.now();
+    }),
+  };
+  edit.observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  timing = edit;
+  const nextFrame = () =>
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (timing !== edit) return;
+        const now = performance.now();
+        edit.painted.push(now);
+        const settled = edit.answered !== null && now - (edit.lastChange ?? edit.answered) >= QUIET_MS;
+        if (settled || now - edit.start > GIVE_UP_MS) finish(edit, settled);
+        else nextFrame();
+      }, 0),
+    );
+  nextFrame();
 }
 
 /** Rust answered the edit: `edit-ipc` is the round trip (and the core's incremental analysis). */
 export function editAnswered() {
-  if (editStart !== null) measured("edit-ipc", editStart);
+  if (!timing || timing.answered !== null) return;
+  timing.answered = performance.now();
+  measured("edit-ipc", timing.start, timing.answered);
 }
 
 /**
- * The answer is committed (called from an effect after the commit that applied it). Measures
- * `edit-work`, to when the last work it caused is done (the map's own store update runs from an
- * effect of this commit, so a task queued now runs after it), and `edit-to-screen`, to just after
- * the next frame is painted (which adds the wait for the display's next frame, up to 16 ms).
+ * Measures `edit-work`, to the last change the edit made to the page (React's commits, React
+ * Flow's own updates after them), and `edit-to-screen`, to the end of the first frame painted
+ * after that change: what the user sees is then complete.
  */
-export function editShown() {
-  const start = editStart;
-  if (start === null || typeof performance === "undefined") return;
-  editStart = null;
-  setTimeout(() => {
-    measured("edit-work", start);
-    requestAnimationFrame(() => setTimeout(() => measured("edit-to-screen", start), 0));
-  }, 0);
+function finish(edit: Timed, settled: boolean) {
+  edit.observer.disconnect();
+  timing = null;
+  if (!settled || edit.answered === null) return;
+  const last = edit.lastChange ?? edit.answered;
+  const screen = edit.painted.find((at) => at > last);
+  measured("edit-work", edit.start, last);
+  if (screen !== undefined) measured("edit-to-screen", edit.start, screen);
 }

@@ -2,8 +2,9 @@
 //! from the inspector, then undone and redone, many times, on the plan in
 //! THROUGHLINE_BENCH_PLAN. The app's own timing hook (ui/src/timing.ts) records, per edit:
 //!   edit-ipc        the click to Rust's answer (the round trip and the incremental analysis);
-//!   edit-work       the click to the end of the work the answer causes (index, map, React Flow);
-//!   edit-to-screen  the click to just after the next frame is painted.
+//!   edit-work       the click to the last change the edit makes to the page (React's commits and
+//!                   React Flow's own updates, as a MutationObserver sees them);
+//!   edit-to-screen  the click to the end of the first frame painted after that last change.
 //! It prints the figures and asserts nothing about them: speed is a measurement, not a test.
 
 use serde_json::{Value, json};

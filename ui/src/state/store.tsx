@@ -1,8 +1,7 @@
 //! The UI store: the last PlanState from Rust plus what is UI-only (view, selection, filter, toast).
-import { createContext, useContext, useEffect, useMemo, useReducer, type Dispatch, type ReactNode } from "react";
+import { createContext, useContext, useMemo, useReducer, type Dispatch, type ReactNode } from "react";
 import type { DiffReading } from "../bindings/DiffReading";
 import type { AppError, AppErrorCode, EditAnswer, PlanState } from "../ipc/types";
-import { editShown } from "../timing";
 import { applyEditAnswer } from "./editAnswer";
 import type { BriefingScope } from "../model/briefing";
 import { EMPTY_FILTER, type NodeFilter } from "../model/filter";
@@ -160,8 +159,6 @@ export function StoreProvider({ children, initial }: { children: ReactNode; init
   const [state, dispatch] = useReducer(reducer, initial, startState);
   // Every view reads parents, children and findings from the one index.
   const index = state.index;
-  // After the commit that shows an edit's answer (a no-op when no edit is being timed).
-  useEffect(editShown, [state.planState]);
   const value = useMemo(() => ({ state, dispatch, index }), [state, index]);
   return <StoreContext.Provider value={value}>{children}</StoreContext.Provider>;
 }
