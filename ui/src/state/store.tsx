@@ -104,7 +104,7 @@ export function reducer(state: UiState, action: Action): UiState {
     case "edited": {
       if (!state.planState) return state;
       const { answer } = action;
-      const planState = applyEditAnswer(state.planState, answer);
+      const planState = applyEditAnswer(state.planState, answer, state.index ?? undefined);
       const index = state.index
         ? updateIndex(state.index, answer.plan, answer.findings)
         : buildIndex(planState.plan, planState.analysis.findings);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerBetween } from "../dev/replay";
+import { buildIndex } from "../model/planIndex";
 import { applyEditAnswer } from "../state/editAnswer";
 import { initialState, reducer } from "../state/store";
 import { SMALL, planState, recorded } from "./fixtures";
@@ -39,6 +40,28 @@ describe("an edit's answer applied to the state held", () => {
     expect(after.plan.nodes.map((n) => n.id)).toEqual(before.plan.nodes.map((n) => n.id));
     const untouched = before.plan.nodes.filter((n) => n.id !== (edit.edit as { node: { id: string } }).node.id);
     for (const node of untouched) expect(after.plan.nodes).toContain(node);
+  });
+
+  it("keeps the order of what stays, with what is new at the end, for every recorded edit", () => {
+    const ids = (state: PlanState) => ({
+      nodes: state.plan.nodes.map((n) => n.id),
+      links: state.plan.links.map((l) => `${l.kind}|${l.from}|${l.to}`),
+      findings: state.analysis.findings.map((f) => `${f.rule}|${f.node}`),
+    });
+    for (const edit of SMALL.edits.filter((tried) => tried.answer)) {
+      const before = planState(SMALL, SMALL.states[edit.from]);
+      const answer = answerBetween(before, planState(SMALL, SMALL.states[edit.answer!]));
+      const applied = applyEditAnswer(before, answer);
+      expect(applyEditAnswer(before, answer, buildIndex(before.plan, before.analysis.findings)), `${edit.name}: found through the index`)
+        .toEqual(applied);
+      const after = ids(applied);
+      const was = ids(before);
+      for (const list of ["nodes", "links", "findings"] as const) {
+        const stayed = was[list].filter((key) => after[list].includes(key));
+        const added = after[list].filter((key) => !was[list].includes(key));
+        expect(after[list], `${edit.name}: ${list}`).toEqual([...stayed, ...added]);
+      }
+    }
   });
 
   it("forgets the selection when the selected node is removed, and keeps it otherwise", () => {
