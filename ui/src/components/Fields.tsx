@@ -1,6 +1,7 @@
 //! Inspector form fields that keep a local draft and commit on blur or Enter (Escape reverts).
 import { useEffect, useState, type KeyboardEvent } from "react";
 import { isIsoDate } from "../model/format";
+import { Input } from "./Input";
 
 type FieldProps = {
   label: string;
@@ -42,7 +43,7 @@ export function TextField({ label, value, onCommit, testId, placeholder, list, m
         <textarea data-testid={testId} value={draft} placeholder={placeholder} rows={3}
           onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={onKeyDown} />
       ) : (
-        <input data-testid={testId} type={type} value={draft} placeholder={placeholder} list={list}
+        <Input data-testid={testId} type={type} value={draft} placeholder={placeholder} list={list}
           step={type === "number" ? "any" : undefined} min={type === "number" ? 0 : undefined}
           onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={onKeyDown} />
       )}
@@ -64,7 +65,7 @@ export function DateField({ label, value, onCommit, testId }: Omit<FieldProps, "
   return (
     <label className="field">
       <span className="field-label">{label}</span>
-      <input data-testid={testId} value={draft} placeholder="YYYY-MM-DD" inputMode="numeric" maxLength={10}
+      <Input data-testid={testId} value={draft} placeholder="YYYY-MM-DD" inputMode="numeric" maxLength={10}
         aria-invalid={!valid} title={valid ? "A date, written YYYY-MM-DD" : "Write the date as YYYY-MM-DD, e.g. 2027-03-31"}
         onChange={(e) => setDraft(e.target.value)} onBlur={commit}
         onKeyDown={(e) => {
@@ -78,17 +79,30 @@ export function DateField({ label, value, onCommit, testId }: Omit<FieldProps, "
   );
 }
 
+/**
+ * A choice that shows what was picked at once and keeps showing it while the edit is on its way
+ * (a controlled select would flip back to the old value until Rust answers: two repaints of a
+ * native select per edit, about 6 ms each in software, the first one delaying the answer).
+ * Back to the value when the edit is refused (`onCommit` resolves to null).
+ */
 export function SelectField<T extends string>({ label, value, options, onCommit, testId }: {
   label: string;
   value: T;
   options: { value: T; label: string }[];
-  onCommit: (value: T) => void;
+  onCommit: (value: T) => unknown;
   testId?: string;
 }) {
+  const [draft, setDraft] = useDraft(value);
   return (
     <label className="field">
       <span className="field-label">{label}</span>
-      <select data-testid={testId} value={value} onChange={(e) => onCommit(e.target.value as T)}>
+      <select data-testid={testId} value={draft} onChange={(e) => {
+        const chosen = e.target.value as T;
+        setDraft(chosen);
+        void Promise.resolve(onCommit(chosen)).then((answer) => {
+          if (answer === null) setDraft(value);
+        });
+      }}>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
     </label>

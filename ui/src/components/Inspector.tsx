@@ -59,7 +59,8 @@ function NodeInspector({ node, briefFormat, onBriefFormat }: NodeInspectorProps)
   const { index, planState, dispatch } = usePlan();
   const actions = useActions();
   const findings = index.findings.get(node.id) ?? [];
-  const save = (change: Partial<Node>) => void actions.edit({ op: "update_node", node: { ...node, ...change } });
+  /** Resolves to Rust's answer, or null when the edit was refused. */
+  const save = (change: Partial<Node>) => actions.edit({ op: "update_node", node: { ...node, ...change } });
   const isResource = node.kind === "resource";
   const style = KIND_STYLE[node.kind];
 

@@ -6,6 +6,7 @@ import { allowedKinds, linkTargets, type AddKind } from "../model/linkTargets";
 import { usePlan } from "../state/store";
 import { KIND_STYLE } from "../theme/kinds";
 import { KindChip } from "./KindChip";
+import { Input } from "./Input";
 
 type Props = {
   near: Node;
@@ -55,7 +56,7 @@ export function LinkTargetPicker({ near, add, taken, chosen, onChoose }: Props) 
 
   return (
     <div className="link-target">
-      <input
+      <Input
         data-testid="link-add-target"
         role="combobox"
         aria-expanded={open}

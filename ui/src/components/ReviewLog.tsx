@@ -8,6 +8,7 @@ import { useActions } from "../state/actions";
 import { usePlan } from "../state/store";
 import { Icon } from "../theme/icons";
 import "./reviewLog.css";
+import { Input } from "./Input";
 
 /**
  * The log newest first. A `last_reviewed` date set before the log existed (or by an import)
@@ -53,9 +54,9 @@ export function ReviewLog({ node }: { node: Node }) {
         </ol>
       )}
       <div className="review-add">
-        <input data-testid="review-audience" value={audience} placeholder="Audience (optional)" aria-label="Audience"
+        <Input data-testid="review-audience" value={audience} placeholder="Audience (optional)" aria-label="Audience"
           onChange={(e) => setAudience(e.target.value)} />
-        <input data-testid="review-note" value={note} placeholder="What came up (optional)" aria-label="What came up"
+        <Input data-testid="review-note" value={note} placeholder="What came up (optional)" aria-label="What came up"
           onChange={(e) => setNote(e.target.value)}
           onKeyDown={(e) => e.key === "Enter" && void markReviewed()} />
         <button type="button" data-testid="mark-reviewed"

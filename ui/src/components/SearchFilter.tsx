@@ -8,6 +8,7 @@ import { Icon, KindGlyph } from "../theme/icons";
 import { KIND_STYLE, STATUSES, STATUS_LABEL } from "../theme/kinds";
 import { SEVERITIES, SEVERITY_STYLE } from "../theme/severity";
 import { useDismiss } from "./useDismiss";
+import { Input } from "./Input";
 
 /** The matches listed under the search box as you type; the map and Outline show them all. */
 const SHOWN_AS_YOU_TYPE = 8;
@@ -41,7 +42,7 @@ export function SearchFilter() {
   return (
     <div className="search" ref={box}>
       <Icon name="search" size={15} />
-      <input data-testid="search-input" type="search" placeholder="Search nodes…" value={filter.text}
+      <Input data-testid="search-input" type="search" placeholder="Search nodes…" value={filter.text}
         aria-label="Search nodes" title="Search titles, ids, owners, teams (Ctrl+F). Enter selects the first match."
         onChange={(e) => set({ text: e.target.value })}
         onFocus={() => setTyping(true)}
