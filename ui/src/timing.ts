@@ -78,6 +78,11 @@ export function editAnswered() {
   measured("edit-ipc", timing.start, timing.answered);
 }
 
+/** Rust refused the edit: there is nothing to time, and no frame to watch for it. */
+export function editRefused() {
+  if (timing) finish(timing, false);
+}
+
 /**
  * Measures `edit-work`, to the last change the edit made to the page (React's commits, React
  * Flow's own updates after them), and `edit-to-screen`, to the end of the first frame painted

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import type { Edit } from "../bindings/Edit";
 import * as ipc from "../ipc/commands";
 import { toAppError, type EditAnswer, type ImportedPlan, type PlanState, type ReportFormat } from "../ipc/types";
-import { editAnswered, editStarted } from "../timing";
+import { editAnswered, editRefused, editStarted } from "../timing";
 import { useStore, type Action } from "./store";
 
 type Dispatch = (action: Action) => void;
@@ -87,6 +87,7 @@ export async function runEdit(dispatch: Dispatch, command: () => Promise<EditAns
     dispatch({ type: "edited", answer });
     return answer;
   } catch (error) {
+    editRefused();
     showError(dispatch, error);
     return null;
   } finally {
