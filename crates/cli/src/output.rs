@@ -92,7 +92,16 @@ pub fn write_bytes(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()>
 /// since the edits its editor confirms afterwards would go into a file nobody sees.
 fn write_store(path: &Path, plan: &PlanGraph, force: bool) -> anyhow::Result<()> {
     if force {
-        Store::replace(path, plan)?;
+        let kept = Store::replace(path, plan)?;
+        if !kept.is_empty() {
+            eprintln!(
+                "kept the baselines of the plan it replaced: {}",
+                kept.iter()
+                    .map(|name| throughline_core::text::quoted(name))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
     } else {
         drop(Store::create(path, plan)?);
     }

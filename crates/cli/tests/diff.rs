@@ -34,6 +34,65 @@ fn json(run: &Run) -> serde_json::Value {
 }
 
 #[test]
+fn importing_onto_a_plan_file_keeps_its_baselines() {
+    let dir = folder_with_sample();
+    let mut plan: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("plan.json")).expect("the sample as JSON"),
+    )
+    .expect("JSON");
+    plan["name"] = "Northwind, refreshed from the spreadsheet".into();
+    std::fs::write(dir.path().join("refreshed.json"), plan.to_string()).expect("written");
+
+    let imported = run(
+        dir.path(),
+        &[
+            "import",
+            "refreshed.json",
+            "-o",
+            "plan.throughline",
+            "--force",
+        ],
+    );
+    assert_eq!(imported.code, 0, "{}", imported.stderr);
+    assert!(
+        imported.stderr.contains(&format!(
+            "kept the baselines of the plan it replaced: “{BOARD}”"
+        )),
+        "says what it kept: {}",
+        imported.stderr
+    );
+    let listed = run(dir.path(), &["baseline", "list", "plan.throughline"]);
+    assert_eq!(
+        listed.stdout,
+        format!("2026-09-15  {BOARD}\n"),
+        "{}",
+        listed.stderr
+    );
+    let compared = diff(
+        dir.path(),
+        &format!("plan.throughline@{BOARD}"),
+        "plan.throughline",
+        "text",
+    );
+    assert!(
+        compared
+            .stdout
+            .contains("Northwind, refreshed from the spreadsheet"),
+        "the imported plan compares with the baseline it kept: {}",
+        compared.stdout
+    );
+
+    let sample_again = run(dir.path(), &["demo", "-o", "plan.throughline", "--force"]);
+    assert_eq!(sample_again.code, 0, "{}", sample_again.stderr);
+    let listed = run(dir.path(), &["baseline", "list", "plan.throughline"]);
+    assert_eq!(
+        listed.stdout,
+        format!("2026-09-15  {BOARD}\n"),
+        "the sample written over itself keeps one baseline of its name"
+    );
+}
+
+#[test]
 fn baselines_are_added_listed_and_removed_by_name() {
     let dir = folder_with_sample();
     let listed = run(dir.path(), &["baseline", "list", "plan.throughline"]);

@@ -1,5 +1,6 @@
 //! Baselines kept in the plan file: taken, listed, read back as plans and removed;
-//! unchanged by later edits, kept through a restart and a "save a copy as"; and an
+//! unchanged by later edits, kept through a restart, a "save a copy as" and the plan
+//! being replaced by another (an import onto its file); and an
 //! older plan file gains the table when opened for editing, never when only read.
 
 use std::path::{Path, PathBuf};
@@ -208,4 +209,62 @@ fn a_damaged_baseline_is_reported_not_trusted() {
     let error = load_baseline(&path, "Q1").expect_err("damaged");
     assert_eq!(error.code(), "corrupt", "{error}");
     assert!(error.to_string().contains("baseline \"Q1\""), "{error}");
+}
+
+#[test]
+fn replacing_the_plan_keeps_its_baselines_as_they_were() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let (path, mut store) = new_plan_file(&folder);
+    let board = store
+        .take_baseline("Board review 2027-Q1", date("2027-01-15"))
+        .expect("taken");
+    store
+        .apply(Edit::AddNode {
+            node: Node::new("G2", NodeKind::OrgGoal, "Cut costs"),
+        })
+        .expect("an edit");
+    let audit = store
+        .take_baseline("Audit", date("2027-02-01"))
+        .expect("taken");
+    let (_, board_plan) = store.baseline("Board review 2027-Q1").expect("reads");
+    let (_, audit_plan) = store.baseline("Audit").expect("reads");
+    drop(store);
+
+    let mut refreshed = small_plan();
+    refreshed
+        .add_node(Node::new("G9", NodeKind::OrgGoal, "Imported anew"))
+        .expect("a goal");
+    let kept = Store::replace(&path, &refreshed).expect("replaced");
+    assert_eq!(
+        kept,
+        ["Board review 2027-Q1", "Audit"],
+        "named, oldest first"
+    );
+    assert_eq!(
+        load_plan(&path).expect("plan").to_plan(),
+        refreshed.to_plan(),
+        "the plan is the new one"
+    );
+    assert_eq!(
+        read_baselines(&path).expect("listed"),
+        [board.clone(), audit.clone()]
+    );
+    let (_, read) = load_baseline(&path, "Board review 2027-Q1").expect("reads");
+    assert_eq!(
+        read.to_plan(),
+        board_plan.to_plan(),
+        "each baseline as it was"
+    );
+    let (_, read) = load_baseline(&path, "Audit").expect("reads");
+    assert_eq!(read.to_plan(), audit_plan.to_plan());
+
+    // A file that is not a plan has nothing to keep, and is still replaced.
+    let other = folder.path().join("other.throughline");
+    std::fs::write(&other, "not a plan").expect("written");
+    assert!(
+        Store::replace(&other, &refreshed)
+            .expect("replaced")
+            .is_empty()
+    );
+    assert!(read_baselines(&other).expect("a plan now").is_empty());
 }

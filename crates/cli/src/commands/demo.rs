@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use throughline_core::sample::{add_sample_baseline, sample_plan};
+use throughline_core::sample::{add_sample_baseline, sample_baseline, sample_plan};
 use throughline_core::store::Store;
 
 use super::Outcome;
@@ -22,7 +22,17 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     write_plan(&args.output, &sample_plan(), args.force)?;
     if PlanFileKind::of(&args.output)? == PlanFileKind::Store {
-        add_sample_baseline(&mut Store::open(&args.output)?)?;
+        let mut store = Store::open(&args.output)?;
+        // A plan file written over with --force keeps its baselines: the sample's own is
+        // there already when the file held the sample.
+        let (sample, _) = sample_baseline();
+        if !store
+            .baselines()?
+            .iter()
+            .any(|kept| kept.name == sample.name)
+        {
+            add_sample_baseline(&mut store)?;
+        }
     }
     Ok(Outcome::Clean)
 }

@@ -52,6 +52,47 @@ pub fn load_baseline(path: &Path, name: &str) -> Result<(Baseline, PlanGraph)> {
     read(&connection, path, name)
 }
 
+/// A baseline as the file holds it, its plan still the interchange JSON it was kept as:
+/// copied into the file that replaces a plan's, it is carried byte for byte.
+pub(super) struct StoredBaseline {
+    pub name: String,
+    taken_on: String,
+    plan: String,
+}
+
+/// The baselines of a plan file as stored, oldest first, read without writing to it.
+pub(super) fn read_stored(path: &Path) -> Result<Vec<StoredBaseline>> {
+    let (connection, version) = connect_to_read(path)?;
+    if version < BASELINES_SINCE {
+        return Ok(Vec::new());
+    }
+    let mut statement = connection
+        .prepare("SELECT name, taken_on, plan FROM baselines ORDER BY seq")
+        .map_err(|error| store_error(error, path))?;
+    statement
+        .query_map([], |row| {
+            Ok(StoredBaseline {
+                name: row.get(0)?,
+                taken_on: row.get(1)?,
+                plan: row.get(2)?,
+            })
+        })
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .map_err(|error| store_error(error, path))
+}
+
+/// Puts stored baselines into a new plan file, in their order. The caller holds the
+/// transaction.
+pub(super) fn insert_stored(connection: &Connection, kept: &[StoredBaseline]) -> Result<()> {
+    for baseline in kept {
+        connection.execute(
+            "INSERT INTO baselines (name, taken_on, plan) VALUES (?1, ?2, ?3)",
+            params![baseline.name, baseline.taken_on, baseline.plan],
+        )?;
+    }
+    Ok(())
+}
+
 pub(super) fn list(connection: &Connection, path: &Path) -> Result<Vec<Baseline>> {
     let mut statement = connection
         .prepare("SELECT name, taken_on FROM baselines ORDER BY seq")

@@ -84,7 +84,7 @@ impl Store {
         let lock = lock::EditLock::acquire(path)?;
         let (data, graph) = fresh_copy(plan)?;
         let temporary = TemporaryFile::beside(path)?;
-        build_file(temporary.path(), &data).map_err(|error| match error {
+        build_file(temporary.path(), &data, &[]).map_err(|error| match error {
             Error::Io { source, .. } => Error::io(path, source),
             Error::Sqlite(source) => saving_error(Error::Sqlite(source), path),
             other => other,
@@ -146,14 +146,24 @@ impl Store {
     /// Replaces the plan file at `path` (if any) with a new one holding `plan`, in one
     /// step: readers see the old plan or the new one. Refuses while anyone edits the
     /// plan at `path` ([`Error::PlanInUse`]): their confirmed edits would go nowhere.
-    pub fn replace(path: &Path, plan: &PlanGraph) -> Result<()> {
+    ///
+    /// The baselines of the plan replaced are kept, as they were: what the board saw
+    /// stays comparable with the new plan (a refreshed spreadsheet imported onto its plan
+    /// file, say). Returns their names, oldest first. A file that cannot be read as a
+    /// plan has none to keep.
+    pub fn replace(path: &Path, plan: &PlanGraph) -> Result<Vec<String>> {
         if path.exists() {
             recognize::check_regular_file(path)?;
         }
         let _lock = lock::EditLock::acquire(path)?;
+        let kept = if path.exists() {
+            baselines::read_stored(path).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         let data = plan.to_plan();
         let temporary = TemporaryFile::beside(path)?;
-        build_file(temporary.path(), &data).map_err(|error| match error {
+        build_file(temporary.path(), &data, &kept).map_err(|error| match error {
             Error::Io { source, .. } => Error::io(path, source),
             Error::Sqlite(source) => saving_error(Error::Sqlite(source), path),
             other => other,
@@ -161,7 +171,8 @@ impl Store {
         // Nobody edits the old plan, so a write-ahead log beside it is a crashed
         // editor's, and SQLite would replay it into the new file.
         remove_side_files(path);
-        temporary.replace(path)
+        temporary.replace(path)?;
+        Ok(kept.into_iter().map(|baseline| baseline.name).collect())
     }
 
     /// A store with no file, for tests and for plans not yet saved.
@@ -169,7 +180,7 @@ impl Store {
         let (data, graph) = fresh_copy(plan)?;
         let mut connection = Connection::open_in_memory()?;
         schema::configure(&connection)?;
-        initialize(&mut connection, &data)?;
+        initialize(&mut connection, &data, &[])?;
         schema::prepare_session(&connection)?;
         Ok(Store {
             connection,
@@ -492,18 +503,24 @@ fn fresh_copy(plan: &PlanGraph) -> Result<(Plan, PlanGraph)> {
     Ok((data, graph))
 }
 
-/// Sets up an empty database: identity, schema, and the whole plan in one transaction.
-fn initialize(connection: &mut Connection, plan: &Plan) -> Result<()> {
+/// Sets up an empty database: identity, schema, and the whole plan (with the baselines
+/// kept from a plan it replaces) in one transaction.
+fn initialize(
+    connection: &mut Connection,
+    plan: &Plan,
+    kept: &[baselines::StoredBaseline],
+) -> Result<()> {
     connection.pragma_update(None, "application_id", APPLICATION_ID)?;
     schema::migrate(connection)?;
     let transaction = connection.transaction()?;
     rows::write_plan(&transaction, plan)?;
+    baselines::insert_stored(&transaction, kept)?;
     transaction.commit()?;
     Ok(())
 }
 
 /// Builds a complete plan file at a path nobody else uses yet.
-fn build_file(path: &Path, plan: &Plan) -> Result<()> {
+fn build_file(path: &Path, plan: &Plan, kept: &[baselines::StoredBaseline]) -> Result<()> {
     let mut connection =
         Connection::open_with_flags(path, schema::READ_WRITE).map_err(Error::Sqlite)?;
     schema::configure(&connection)?;
@@ -513,7 +530,7 @@ fn build_file(path: &Path, plan: &Plan) -> Result<()> {
     connection.pragma_update(None, "synchronous", "OFF")?;
     // Room for the indexes of a large plan while they fill (negative: in KiB).
     connection.pragma_update(None, "cache_size", -131_072)?;
-    initialize(&mut connection, plan)?;
+    initialize(&mut connection, plan, kept)?;
     connection
         .close()
         .map_err(|(_, error)| Error::Sqlite(error))?;
