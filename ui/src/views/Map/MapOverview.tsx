@@ -45,7 +45,8 @@ export function MapOverview({ grouping, index, matches, onOpen, path }: {
   onOpen: (groupId: string) => void;
   path: string;
 }) {
-  const { scroller, grid, window: cells } = useGridWindow(grouping.size, matches ? CARD_SEARCHED : CARD, scrolledTo.get(path));
+  const shape = matches ? CARD_SEARCHED : CARD;
+  const { scroller, grid, cells } = useGridWindow(grouping.size, shape, scrolledTo.get(path));
   useLayoutEffect(() => {
     const view = scroller.current;
     return () => {
@@ -58,8 +59,8 @@ export function MapOverview({ grouping, index, matches, onOpen, path }: {
       <ul className="overview-cards" ref={grid} aria-label={`${grouping.size.toLocaleString()} groups by org goal`}
         style={{
           gridTemplateColumns: `repeat(${cells.columns}, minmax(0, 1fr))`,
-          gridAutoRows: `${matches ? CARD_SEARCHED.cellHeight : CARD.cellHeight}px`,
-          gap: `${CARD.gap}px`,
+          gridAutoRows: `${shape.cellHeight}px`,
+          gap: `${shape.gap}px`,
           paddingTop: `${cells.offset}px`,
           height: `${cells.height}px`,
         }}>

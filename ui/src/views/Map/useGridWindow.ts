@@ -11,11 +11,11 @@ export function useGridWindow(
   count: number,
   shape: GridShape,
   startAt = 0,
-): { scroller: RefObject<HTMLDivElement | null>; grid: RefObject<HTMLUListElement | null>; window: GridWindow } {
+): { scroller: RefObject<HTMLDivElement | null>; grid: RefObject<HTMLUListElement | null>; cells: GridWindow } {
   const scroller = useRef<HTMLDivElement>(null);
   const grid = useRef<HTMLUListElement>(null);
   // Nothing is drawn before the scroller is measured; the measure runs before the first paint.
-  const [window, setWindow] = useState<GridWindow>(() => gridWindow(count, 0, 0, 0, shape));
+  const [cells, setCells] = useState<GridWindow>(() => gridWindow(count, 0, 0, 0, shape));
   const { minCellWidth, cellHeight, gap, overscanRows } = shape;
   // Before the first measure (effects run in order), so the window starts where the list does.
   useLayoutEffect(() => {
@@ -31,7 +31,7 @@ export function useGridWindow(
       const next = gridWindow(count, list.clientWidth, view.scrollTop - list.offsetTop, view.clientHeight, {
         minCellWidth, cellHeight, gap, overscanRows,
       });
-      setWindow((previous) => (sameWindow(previous, next) ? previous : next));
+      setCells((previous) => (sameWindow(previous, next) ? previous : next));
     };
     measure();
     view.addEventListener("scroll", measure, { passive: true });
@@ -42,5 +42,5 @@ export function useGridWindow(
       resized.disconnect();
     };
   }, [count, minCellWidth, cellHeight, gap, overscanRows]);
-  return { scroller, grid, window };
+  return { scroller, grid, cells };
 }
