@@ -37,5 +37,5 @@ for nodes in "$@"; do
   THROUGHLINE_BENCH_PLAN=$(realpath "$plan") THROUGHLINE_BENCH_EDITS=$EDITS \
     xvfb-run -a -s "-screen 0 1280x800x24" \
     cargo test --quiet -p throughline-e2e --locked --test edit_timing -- --include-ignored --nocapture 2>&1 |
-    grep -E '^(plan|edit-)'
+    grep -E '^(plan|edit-|frame-floor)'
 done
