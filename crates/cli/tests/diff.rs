@@ -476,3 +476,50 @@ fn report_since_a_baseline_adds_the_changes_in_html_pdf_and_markdown() {
     );
     assert!(!dir.path().join("x.md").exists(), "nothing written");
 }
+
+/// `report --team T --since B`: the team lead's report lists the team's changes since the
+/// board saw the plan, with the team's score trend, in every text format.
+#[test]
+fn a_team_report_since_a_baseline_lists_the_team_changes() {
+    let dir = folder_with_sample();
+    let report = |team: &str, output: &str| {
+        let result = run(
+            dir.path(),
+            &[
+                "report",
+                "plan.throughline",
+                "-o",
+                output,
+                "--as-of",
+                AS_OF,
+                "--team",
+                team,
+                "--since",
+                BOARD,
+            ],
+        );
+        assert_eq!(result.code, 0, "{team}: {}", result.stderr);
+        std::fs::read_to_string(dir.path().join(output)).expect("written")
+    };
+    let changes = |text: &str| {
+        let start = text.find("Changes since").expect("the section");
+        let end = text[start..]
+            .find("Organizational goals and what supports them")
+            .map_or(text.len(), |at| start + at);
+        text[start..end].to_owned()
+    };
+    let monitoring = "Consolidate three monitoring tools onto one platform";
+    let chatbot = "Password reset chatbot in Teams";
+    for output in ["infrastructure.md", "infrastructure.html"] {
+        let section = changes(&report("Infrastructure", output));
+        assert!(section.contains(monitoring), "{output}: {section}");
+        assert!(!section.contains(chatbot), "{output}: {section}");
+        assert!(
+            section.contains("Alignment score: 54% to 75%."),
+            "{output}: {section}"
+        );
+    }
+    let section = changes(&report("Service Desk", "service-desk.md"));
+    assert!(section.contains(chatbot), "{section}");
+    assert!(!section.contains(monitoring), "{section}");
+}

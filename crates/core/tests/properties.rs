@@ -1598,6 +1598,54 @@ proptest! {
         prop_assert_eq!(reported, brought);
         prop_assert_eq!(diff.passes_gate(), failing(&new_analysis).is_subset(&failing(&old_analysis)));
     }
+
+    /// (f) A team's report keeps the part of a difference that touches its nodes: all of
+    /// that part, and nothing else. Covering everything keeps the whole difference.
+    #[test]
+    fn a_limited_difference_keeps_exactly_what_touches_the_covered_nodes(
+        // Ordinary amounts: the totals are checked by summing them in another order.
+        old_spec in plan_spec(true, false),
+        choices in prop::collection::vec(edit_choice(), 1..6),
+        modulus in 1u32..4,
+    ) {
+        let old = build(&old_spec);
+        let mut new = old.clone();
+        for choice in &choices {
+            let edit = valid_edit(&new, choice);
+            new.apply(edit).expect("valid edits apply");
+        }
+        let diff = diff_plans(Side::new(&old, "old", as_of()), Side::new(&new, "new", as_of()));
+        let covers = |id: &str| id.bytes().map(u32::from).sum::<u32>() % modulus == 0;
+        let limited = diff.clone().limited_to(covers, diff.new.summary.clone(), diff.old.summary.clone());
+        prop_assert_eq!(&limited.old.summary, &diff.new.summary, "the summaries given are the ones kept");
+        let kept_nodes = |list: &[throughline_core::model::Node]| list.iter().map(|n| n.id.clone()).collect::<Vec<_>>();
+        let covered_nodes = |list: &[throughline_core::model::Node]| {
+            list.iter().filter(|n| covers(&n.id)).map(|n| n.id.clone()).collect::<Vec<_>>()
+        };
+        prop_assert_eq!(kept_nodes(&limited.nodes_added), covered_nodes(&diff.nodes_added));
+        prop_assert_eq!(kept_nodes(&limited.nodes_removed), covered_nodes(&diff.nodes_removed));
+        let changed: Vec<&str> = diff.nodes_changed.iter().map(|c| c.id.as_str()).filter(|id| covers(id)).collect();
+        prop_assert_eq!(limited.nodes_changed.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), changed);
+        let links = |list: &[throughline_core::model::Link]| {
+            list.iter().filter(|l| covers(&l.from) && covers(&l.to)).cloned().collect::<Vec<_>>()
+        };
+        prop_assert_eq!(&limited.links_added, &links(&diff.links_added));
+        prop_assert_eq!(&limited.links_removed, &links(&diff.links_removed));
+        let findings = |list: &[throughline_core::Finding]| {
+            list.iter().filter(|f| covers(&f.node)).cloned().collect::<Vec<_>>()
+        };
+        prop_assert_eq!(&limited.findings_appeared, &findings(&diff.findings_appeared));
+        prop_assert_eq!(&limited.findings_resolved, &findings(&diff.findings_resolved));
+        prop_assert_eq!(&limited.new_errors, &findings(&diff.new_errors));
+        let allocations: Vec<_> = diff.allocations.iter().filter(|a| covers(&a.resource)).cloned().collect();
+        prop_assert_eq!(&limited.allocations, &allocations);
+        let given: f64 = limited.allocations.iter().filter(|a| a.resource_type.is_some()).map(|a| a.after.unwrap_or(0.0)).sum();
+        let totalled: f64 = limited.allocation_totals.iter().map(|t| t.after).sum();
+        prop_assert!((given - totalled).abs() <= 1e-6 * given.abs().max(1.0), "totals {} of {}", totalled, given);
+
+        let whole = diff.clone().limited_to(|_| true, diff.old.summary.clone(), diff.new.summary.clone());
+        prop_assert_eq!(whole, throughline_core::diff::PlanDiff { accepted_after: None, ..diff });
+    }
 }
 
 proptest! {

@@ -383,3 +383,84 @@ fn a_report_since_a_baseline_shows_the_changes_in_html_pdf_and_markdown() {
             .expect("UTF-8");
     assert!(!plain_md.contains("Changes since"), "only when asked for");
 }
+
+/// What a team's report since the sample's baseline says under "Changes since", as Markdown.
+fn team_changes_since(plan: &throughline_core::graph::PlanGraph, team: &str) -> (String, Report) {
+    let (baseline, past) = throughline_core::sample::sample_baseline();
+    let options = ReportOptions {
+        team: Some(team.to_owned()),
+        ..ReportOptions::new(as_of())
+    };
+    let report = Report::build(plan, &options)
+        .expect("the team is in the plan")
+        .with_changes_since(plan, &baseline.name, baseline.taken_on, &past);
+    let markdown =
+        String::from_utf8(render_report(ReportFormat::Markdown, &report).expect("renders"))
+            .expect("UTF-8");
+    let start = markdown.find("## Changes since").expect("the section");
+    let end = markdown[start + 3..]
+        .find("\n## ")
+        .map_or(markdown.len(), |at| start + 3 + at);
+    (markdown[start..end].to_owned(), report)
+}
+
+/// A team lead reads the team's changes since the board's baseline, and the team's score
+/// trend: not every change in the plan.
+#[test]
+fn a_team_report_since_a_baseline_lists_only_the_team_part() {
+    let plan = sample_plan();
+    let monitoring = "Consolidate three monitoring tools onto one platform";
+    let chatbot = "Password reset chatbot in Teams";
+
+    let (infrastructure, report) = team_changes_since(&plan, "Infrastructure");
+    assert!(infrastructure.contains(monitoring), "{infrastructure}");
+    assert!(
+        infrastructure.contains("Infrastructure engineers' project time"),
+        "{infrastructure}"
+    );
+    assert!(
+        !infrastructure.contains(chatbot),
+        "another team's finding: {infrastructure}"
+    );
+    assert!(
+        infrastructure.contains("**Alignment score: 54% to 75%.**"),
+        "the team's trend, not the plan's 70% to 78%: {infrastructure}"
+    );
+    let changes = report.changes.as_ref().expect("asked for");
+    assert!(
+        changes
+            .score_trend
+            .ends_with(&format!("to {}", report.score_text)),
+        "the trend ends at the team's own score: {} and {}",
+        changes.score_trend,
+        report.score_text
+    );
+
+    let (service_desk, _) = team_changes_since(&plan, "Service Desk");
+    assert!(service_desk.contains(chatbot), "{service_desk}");
+    assert!(!service_desk.contains(monitoring), "{service_desk}");
+    assert!(!service_desk.contains("Nodes added"), "{service_desk}");
+
+    let (security, _) = team_changes_since(&plan, "Security");
+    assert!(security.contains("Nothing changed."), "{security}");
+}
+
+/// A team that did not exist when the baseline was taken: everything of it is new, and its
+/// score before is "n/a" rather than the plan's.
+#[test]
+fn a_team_report_since_a_baseline_before_the_team_existed() {
+    use throughline_core::model::{Link, Node, NodeKind};
+    let mut plan = sample_plan();
+    let mut lake = Node::new("I-LAKE", NodeKind::Initiative, "Stand up the data lake");
+    lake.team = Some("Data".to_owned());
+    plan.add_node(lake).expect("a new id");
+    plan.add_link(Link::supports("I-LAKE", "S-OBSERVE"))
+        .expect("an initiative supports a strategy");
+    let (data, _) = team_changes_since(&plan, "Data");
+    assert!(data.contains("Alignment score: n/a to "), "{data}");
+    assert!(data.contains("Stand up the data lake"), "{data}");
+    assert!(
+        !data.contains("Consolidate three monitoring tools"),
+        "{data}"
+    );
+}

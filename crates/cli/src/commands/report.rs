@@ -37,7 +37,8 @@ pub struct Args {
     #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
     pub as_of: Option<NaiveDate>,
     /// Add a "Changes since" section: what changed since this baseline of the plan
-    /// file, with the score then and now (HTML, PDF and Markdown).
+    /// file, with the score then and now (HTML, PDF and Markdown). With --team, what
+    /// changed in the team's part of the plan, and the team's score.
     #[arg(long, value_name = "BASELINE")]
     pub since: Option<String>,
 }

@@ -248,9 +248,14 @@ fn compare_allocations(
             after,
         });
     }
-    // Summed over the resources that changed, so a what-if never reads the whole plan.
+    diff.allocation_totals = allocation_totals(&diff.allocations);
+}
+
+/// What the changed resources give out together, by resource type and unit: summed over
+/// the resources that changed, so a what-if never reads the whole plan.
+pub(super) fn allocation_totals(changes: &[AllocationChange]) -> Vec<AllocationTotal> {
     let mut totals: BTreeMap<(ResourceType, Option<String>), (f64, f64)> = BTreeMap::new();
-    for change in &diff.allocations {
+    for change in changes {
         let Some(resource_type) = change.resource_type else {
             continue;
         };
@@ -260,7 +265,7 @@ fn compare_allocations(
         total.0 += change.before.unwrap_or(0.0);
         total.1 += change.after.unwrap_or(0.0);
     }
-    diff.allocation_totals = totals
+    totals
         .into_iter()
         .map(|((resource_type, unit), (before, after))| AllocationTotal {
             resource_type,
@@ -268,7 +273,7 @@ fn compare_allocations(
             before,
             after,
         })
-        .collect();
+        .collect()
 }
 
 fn compare_findings(diff: &mut PlanDiff, old: &Analysis, new: &Analysis) {

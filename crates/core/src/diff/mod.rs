@@ -266,6 +266,52 @@ impl PlanDiff {
         text
     }
 
+    /// The part of the difference that touches the nodes `covers` accepts (a team's part
+    /// of both plans, for a team's report), with each side's summary over that part.
+    ///
+    /// A node, finding or acceptance stays when its node is covered, a link when both its
+    /// ends are, an allocation change when its resource is; the plan's settings stay. What
+    /// is left reads on its own but is no longer complete enough to apply:
+    /// [`PlanDiff::to_edit`] is for whole differences.
+    pub fn limited_to(
+        mut self,
+        covers: impl Fn(&str) -> bool,
+        old_summary: Summary,
+        new_summary: Summary,
+    ) -> PlanDiff {
+        let link_covered = |link: &Link| covers(&link.from) && covers(&link.to);
+        self.old.summary = old_summary;
+        self.new.summary = new_summary;
+        self.nodes_added.retain(|node| covers(&node.id));
+        self.nodes_removed.retain(|node| covers(&node.id));
+        self.nodes_changed.retain(|change| covers(&change.id));
+        self.links_added.retain(link_covered);
+        self.links_removed.retain(link_covered);
+        self.links_changed
+            .retain(|change| link_covered(&change.after));
+        self.allocations.retain(|change| covers(&change.resource));
+        self.allocation_totals = compare::allocation_totals(&self.allocations);
+        for findings in [
+            &mut self.findings_appeared,
+            &mut self.findings_resolved,
+            &mut self.new_errors,
+        ] {
+            findings.retain(|finding| covers(&finding.node));
+        }
+        for acceptances in [
+            &mut self.acceptances_added,
+            &mut self.acceptances_removed,
+            &mut self.acceptances_expired,
+        ] {
+            acceptances.retain(|acceptance| covers(&acceptance.node));
+        }
+        self.acceptances_changed
+            .retain(|change| covers(&change.after.node));
+        self.names.retain(|id, _| covers(id));
+        self.accepted_after = None;
+        self
+    }
+
     /// The title a node the difference names has in the new plan (or had in the old).
     pub fn title_of<'a>(&'a self, id: &'a str) -> &'a str {
         self.names.get(id).map_or(id, |name| name.title.as_str())

@@ -497,6 +497,9 @@ impl Report {
 
     /// The report with a "Changes since" section: what changed from `baseline` (named
     /// `name`, taken on `taken_on` and judged on that day) to the plan reported on.
+    ///
+    /// A team's report lists what changed in the team's part of either plan, and the
+    /// score trend of that part: a team lead reads the team's changes, not the plan's.
     pub fn with_changes_since(
         mut self,
         graph: &PlanGraph,
@@ -505,10 +508,22 @@ impl Report {
         baseline: &PlanGraph,
     ) -> Report {
         let label = crate::text::quoted(name);
-        let diff = crate::diff::diff_plans(
-            crate::diff::Side::new(baseline, &label, taken_on),
-            crate::diff::Side::new(graph, "the plan", self.as_of),
-        );
+        let old = crate::diff::Side::new(baseline, &label, taken_on);
+        let new = crate::diff::Side::new(graph, "the plan", self.as_of);
+        let diff = match &self.team {
+            None => crate::diff::diff_plans(old, new),
+            Some(team) => {
+                let (old_analysis, new_analysis) =
+                    (analyse(baseline, taken_on), analyse(graph, self.as_of));
+                let before = TeamPart::of(baseline, &old_analysis, team);
+                let after = TeamPart::of(graph, &new_analysis, team);
+                crate::diff::diff_analysed(old, &old_analysis, new, &new_analysis).limited_to(
+                    |id| before.covers(id) || after.covers(id),
+                    before.summary.clone(),
+                    after.summary.clone(),
+                )
+            }
+        };
         self.changes = Some(ChangesSection {
             heading: format!("Changes since {label} ({taken_on})"),
             score_trend: diff.score_trend(),
@@ -572,6 +587,42 @@ fn scope(index: &Index, team: Option<&str>) -> Result<Vec<bool>> {
         }
     }
     Ok(scope)
+}
+
+/// Which nodes of a plan a team's report covers, and their summary: what a team's
+/// "Changes since" compares on each side.
+struct TeamPart {
+    covered: HashSet<String>,
+    summary: Summary,
+}
+
+impl TeamPart {
+    /// The team's part of `graph`; empty (and scored "n/a") when the plan has no node of
+    /// the team, as a baseline taken before the team existed.
+    fn of(graph: &PlanGraph, analysis: &Analysis, team: &str) -> TeamPart {
+        let plan = graph.to_plan();
+        let index = Index::new(&plan);
+        let scope = scope(&index, Some(team)).unwrap_or_else(|_| vec![false; index.nodes.len()]);
+        let in_scope = |id: &str| index.position.get(id).is_some_and(|&at| scope[at]);
+        let findings: Vec<Finding> = analysis
+            .findings
+            .iter()
+            .filter(|finding| in_scope(&finding.node))
+            .cloned()
+            .collect();
+        let tally = FindingTally::new(&index, &findings, graph);
+        TeamPart {
+            summary: scoped_summary(&index, &scope, &tally, &findings),
+            covered: (0..index.nodes.len())
+                .filter(|&at| scope[at])
+                .map(|at| index.nodes[at].id.clone())
+                .collect(),
+        }
+    }
+
+    fn covers(&self, id: &str) -> bool {
+        self.covered.contains(id)
+    }
 }
 
 /// The summary of a team's part: its findings counted, and the score over the present
