@@ -3,8 +3,9 @@
 # many times, on a generated plan, timed by the app's own hook (ui/src/timing.ts) through
 # WebDriver (tests/e2e/tests/edit_timing.rs). Per edit: edit-ipc (click to Rust's answer),
 # edit-work (click to the last change the edit makes to the page) and edit-to-screen (click
-# to the end of the first frame painted after that change: waiting for the display's next
-# frame, then style, layout and WebKit's paint).
+# to the end of the first frame painted after that change: style, layout and WebKit's paint).
+# Then paint-* for comparison: what the window costs to paint changes made by script, with no
+# IPC and no React (a word in a corner; the status select; the map node; both in one frame).
 # Targets (issue 9): edit-to-screen under 8 ms at 10,000 nodes and under 50 ms at 100,000.
 #
 # Usage: bench/edit.sh [NODES...]     default: 10000 100000
@@ -37,5 +38,5 @@ for nodes in "$@"; do
   THROUGHLINE_BENCH_PLAN=$(realpath "$plan") THROUGHLINE_BENCH_EDITS=$EDITS \
     xvfb-run -a -s "-screen 0 1280x800x24" \
     cargo test --quiet -p throughline-e2e --locked --test edit_timing -- --include-ignored --nocapture 2>&1 |
-    grep -E '^(plan|edit-|frame-floor)'
+    grep -E '^(plan|edit-|paint-)'
 done
