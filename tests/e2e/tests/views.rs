@@ -279,6 +279,26 @@ async fn findings_are_grouped_collapsible_and_searched_and_a_selection_opens_at_
         summary.contains(" of ") && !summary.contains("'s goals"),
         "the summary counts the work that traces up: {summary:?}"
     );
+    // The line's verdict is the core's: the orphan says so where its line would be drawn.
+    let broken = app.text("team-item-broken-I-CONFLUENCE").await;
+    assert!(
+        broken.contains("Not linked to an organizational goal"),
+        "the orphan's card says its line is broken, in the core's words: {broken:?}"
+    );
     app.screenshot("views-05-teams").await;
+    // Dropped work is not judged, so it is not called aligned either.
+    app.select("team-select", "Infrastructure").await;
+    let dropped = app
+        .wait_text(
+            "team-item-I-EXCHANGE",
+            "show the dropped initiative's card",
+            |text| text.contains("Dropped"),
+        )
+        .await;
+    assert!(
+        dropped.contains("not counted in the plan's alignment")
+            && !dropped.contains("Aligned and resourced"),
+        "the dropped initiative's card: {dropped:?}"
+    );
     app.close().await;
 }

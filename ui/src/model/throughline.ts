@@ -66,12 +66,17 @@ export function throughline(index: PlanIndex, start: string): Throughline {
   return { nodes, links };
 }
 
-/** Every chain of supports links from a node up to a node that supports nothing (an org goal, normally). */
+/**
+ * Every chain of supports links from a node up to a node that supports nothing (an org goal,
+ * normally), through present nodes only: a dropped goal or strategy carries no line
+ * (ALIGNMENT-RULES.md).
+ */
 export function pathsUp(index: PlanIndex, start: string, limit = 12): string[][] {
   const paths: string[][] = [];
+  const present = (id: string) => index.nodes.get(id)?.status !== "dropped";
   const walk = (id: string, path: string[]) => {
     if (paths.length >= limit) return;
-    const parents = (index.up.get(id) ?? []).filter((p) => !path.includes(p));
+    const parents = (index.up.get(id) ?? []).filter((p) => !path.includes(p) && present(p));
     if (parents.length === 0) {
       paths.push(path);
       return;

@@ -97,7 +97,10 @@ function WorkCard({ node, selected, onSelect }: { node: Node; selected: boolean;
   const { index } = usePlan();
   const findings = index.findings.get(node.id) ?? [];
   const paths = pathsUp(index, node.id).filter((p) => p.length > 1);
-  const reachesOrg = paths.some((p) => index.nodes.get(p[p.length - 1])?.kind === "org_goal");
+  // Whether the line reaches an org goal is the core's judgement (its orphan finding): it is
+  // said where the line is drawn, once, and in the core's words.
+  const broken = findings.find((f) => f.rule === "orphan" && !f.accepted);
+  const listed = findings.filter((f) => f !== broken);
   return (
     <li className={`work-card${selected ? " selected" : ""}`} data-testid={`team-item-${node.id}`}>
       <div className="work-head" onClick={() => onSelect(node.id)}>
@@ -107,37 +110,38 @@ function WorkCard({ node, selected, onSelect }: { node: Node; selected: boolean;
         {node.owner ? <span className="muted">{node.owner}</span> : null}
       </div>
       <div className="paths">
-        {paths.length === 0 ? (
-          <p className="broken-path"><SeverityIcon severity="error" size={13} /> Link this {node.kind} to a {node.kind === "initiative" ? "strategy" : "team goal"} that leads to an organizational goal.</p>
-        ) : (
-          paths.map((path) => (
-            <div key={path.join(">")} className="path">
-              {path.slice(1).map((id) => {
-                const step = index.nodes.get(id);
-                return step ? (
-                  <span key={id} className="path-step">
-                    <Icon name="chevronRight" size={11} />
-                    <NodeRef node={step} onSelect={onSelect} />
-                  </span>
-                ) : null;
-              })}
-            </div>
-          ))
-        )}
-        {paths.length > 0 && !reachesOrg ? (
-          <p className="broken-path"><SeverityIcon severity="error" size={13} /> This line stops before an organizational goal.</p>
+        {paths.map((path) => (
+          <div key={path.join(">")} className="path">
+            {path.slice(1).map((id) => {
+              const step = index.nodes.get(id);
+              return step ? (
+                <span key={id} className="path-step">
+                  <Icon name="chevronRight" size={11} />
+                  <NodeRef node={step} onSelect={onSelect} />
+                </span>
+              ) : null;
+            })}
+          </div>
+        ))}
+        {broken ? (
+          <p className="broken-path" data-testid={`team-item-broken-${node.id}`}>
+            <SeverityIcon severity={broken.severity} size={13} /> <span><strong>{RULE[broken.rule].title}.</strong> {broken.hint}</span>
+          </p>
         ) : null}
       </div>
-      {findings.length ? (
+      {listed.length ? (
         <ul className="work-findings">
-          {findings.map((f) => (
+          {listed.map((f) => (
             <li key={f.rule} className={f.accepted ? "accepted" : undefined}>
               <SeverityIcon severity={f.severity} size={13} />
               <span><strong>{RULE[f.rule].title}:</strong> {f.accepted ? <AcceptedNote finding={f} /> : f.hint}</span>
             </li>
           ))}
         </ul>
-      ) : (
+      ) : node.status === "dropped" ? (
+        // The analysis leaves dropped work out: no findings here means nothing was judged.
+        <p className="muted" data-testid={`team-item-dropped-${node.id}`}>Dropped: not counted in the plan's alignment.</p>
+      ) : broken ? null : (
         <p className="all-clear"><Icon name="check" size={13} /> Aligned and resourced.</p>
       )}
     </li>
