@@ -91,12 +91,19 @@ async fn a_team_briefing_walked_by_keyboard_and_recorded_clears_stale_reviews_an
     press(&app, Key::Space).await;
     press(&app, Key::Space).await;
     on_slide(&app, "TG-RECOVERY", "Space moves on").await;
-    let gap = app.text("briefing-step-TG-RECOVERY").await;
+    // The gap is the core's finding in its words; the empty lists only say they are empty.
+    let gaps = app.text("briefing-gaps").await;
     assert!(
-        gap.contains("Nothing is working toward this yet.")
-            && gap.contains("Nothing is funded under this"),
-        "an unsupported goal's gaps are said plainly: {gap}"
+        gaps.contains("No strategy or initiative works toward the team goal"),
+        "an unsupported goal's gap is said plainly: {gaps}"
     );
+    let slide = app.text("briefing-step-TG-RECOVERY").await;
+    assert!(
+        slide.contains("Nothing is working toward this yet.")
+            && slide.contains("No money, tools, skills or time are given to it"),
+        "and its empty lists say so: {slide}"
+    );
+    app.screenshot("briefing-01b-gaps-1280x800").await;
     press(&app, Key::Left).await;
     on_slide(&app, "I-MONITORING", "Left goes back").await;
 

@@ -1,6 +1,7 @@
 //! One briefing slide: where it sits on the line, its title, the why in large type, owner and
-//! target date, what supports it and what stands behind it, and its gaps said plainly (the
-//! analysis's own sentences).
+//! target date, what supports it and what stands behind it, and its gaps said plainly. The gaps
+//! are the analysis's own findings in its own sentences: an empty list is only said to be empty,
+//! so a gap the CIO accepted knowingly is not called out on the board-room screen again.
 import type { Node } from "../../bindings/Node";
 import type { BriefingStep } from "../../model/briefing";
 import { usePlan } from "../../state/store";
@@ -11,7 +12,7 @@ import { backing, supporters } from "./briefingFacts";
 const amount = (value: number, unit: string | undefined) =>
   `${value.toLocaleString("en-US", { maximumFractionDigits: 2 })}${unit ? ` ${unit}` : ""}`;
 
-/** What a slide says when nothing supports a node, by kind. */
+/** What a slide says when nothing supports a node, by kind: a fact, not a verdict. */
 function nothingSupports(node: Node): string | null {
   if (node.kind === "initiative") return null;
   if (node.kind === "strategy") return "No initiative carries this out yet.";
@@ -58,7 +59,7 @@ export function BriefingSlide({ step }: { step: BriefingStep }) {
               {under.map((n) => <li key={n.id}><KindGlyph kind={n.kind} size={12} /> {n.title}</li>)}
             </ul>
           ) : nothingSupports(node) ? (
-            <p className="briefing-gap" data-testid="briefing-gap">{nothingSupports(node)}</p>
+            <p className="briefing-empty" data-testid="briefing-none-under">{nothingSupports(node)}</p>
           ) : (
             <p className="muted">It is the work itself.</p>
           )}
@@ -75,12 +76,12 @@ export function BriefingSlide({ step }: { step: BriefingStep }) {
               ))}
             </ul>
           ) : (
-            <p className="briefing-gap" data-testid="briefing-gap">Nothing is funded under this: no money, tools, skills or time are given to it or to the work under it.</p>
+            <p className="briefing-empty" data-testid="briefing-none-behind">No money, tools, skills or time are given to it or to the work under it.</p>
           )}
         </section>
       </div>
       {findings.length ? (
-        <ul className="briefing-findings" aria-label="Gaps">
+        <ul className="briefing-findings" aria-label="Gaps" data-testid="briefing-gaps">
           {findings.map((f) => (
             <li key={f.rule} className={`sev-${f.severity}`}><SeverityIcon severity={f.severity} size={20} /> {f.message}</li>
           ))}
