@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import type { Link } from "../bindings/Link";
 import type { Node } from "../bindings/Node";
 import { parseAmount } from "../model/format";
-import type { AddKind } from "../model/linkTargets";
+import { linkChoices, type AddKind } from "../model/linkTargets";
 import { useActions } from "../state/actions";
 import { usePlan } from "../state/store";
 import { Icon } from "../theme/icons";
@@ -40,8 +40,8 @@ function LinkRow({ link, other, label }: { link: Link; other: Node | undefined; 
 export function InspectorLinks({ node }: { node: Node }) {
   const { index } = usePlan();
   const actions = useActions();
-  const canAllocate = node.kind === "resource" || node.kind === "strategy" || node.kind === "initiative";
-  const [kind, setKind] = useState<AddKind>(node.kind === "resource" ? "allocates" : "supports");
+  const choices = linkChoices(node.kind);
+  const [kind, setKind] = useState<AddKind>(choices[0] ?? "supports");
   const [target, setTarget] = useState<Node | null>(null);
   const [amount, setAmount] = useState("");
   // Bumped to clear the picker after a link is made or the kind changes.
@@ -94,12 +94,16 @@ export function InspectorLinks({ node }: { node: Node }) {
         {allocatedTo.map((l) => <LinkRow key={rowId(l)} link={l} other={index.nodes.get(l.to)} label="Allocated to" />)}
         {allocatedFrom.map((l) => <LinkRow key={rowId(l)} link={l} other={index.nodes.get(l.from)} label="Resourced by" />)}
       </ul>
-      <form className="link-add" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      {choices.length ? <form className="link-add" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <select data-testid="link-add-kind" value={kind} aria-label="Kind of link"
           onChange={(e) => { setKind(e.target.value as AddKind); setTarget(null); setPickerKey((key) => key + 1); }}>
-          {node.kind !== "resource" ? <option value="supports">Supports →</option> : null}
-          {node.kind !== "resource" && node.kind !== "initiative" ? <option value="supported_by">Is supported by ←</option> : null}
-          {canAllocate ? <option value="allocates">{node.kind === "resource" ? "Allocates to →" : "Gets resources from ←"}</option> : null}
+          {choices.map((choice) => (
+            <option key={choice} value={choice}>
+              {choice === "supports" ? "Supports →"
+                : choice === "supported_by" ? "Is supported by ←"
+                  : node.kind === "resource" ? "Allocates to →" : "Gets resources from ←"}
+            </option>
+          ))}
         </select>
         <LinkTargetPicker key={pickerKey} near={node} add={kind} taken={taken} chosen={target} onChoose={setTarget} />
         {kind === "allocates" ? (
@@ -111,7 +115,7 @@ export function InspectorLinks({ node }: { node: Node }) {
         <button type="submit" data-testid="link-add-submit" disabled={!target} title="Add this link">
           <Icon name="link" size={14} /> Link
         </button>
-      </form>
+      </form> : null}
     </section>
   );
 }

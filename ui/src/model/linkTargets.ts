@@ -9,6 +9,12 @@ import { allows } from "./rules";
 /** The link being added, as the inspector's form words it from the selected node. */
 export type AddKind = "supports" | "supported_by" | "allocates";
 
+/** The kinds of link a node of this kind is offered in the Inspector: those the core's rules allow it. */
+export function linkChoices(near: NodeKind): AddKind[] {
+  const all: AddKind[] = ["supports", "supported_by", "allocates"];
+  return all.filter((add) => allowedKinds(add, near).length > 0);
+}
+
 /** Whether a node of kind `other` may be the far end of an `add` link from a node of kind `near`. */
 export function fitsLink(add: AddKind, near: NodeKind, other: NodeKind): boolean {
   if (add === "supports") return allows("supports", near, other);

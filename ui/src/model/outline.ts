@@ -3,7 +3,8 @@ import type { Edit } from "../bindings/Edit";
 import type { Node } from "../bindings/Node";
 import type { NodeKind } from "../bindings/NodeKind";
 import { DEFAULT_TITLE, freshId, isFreshIdOf } from "./ids";
-import { kindRank, type PlanIndex } from "./planIndex";
+import { KIND_ORDER, kindRank, type PlanIndex } from "./planIndex";
+import { allows } from "./rules";
 
 export type OutlineRow = {
   id: string;
@@ -61,18 +62,13 @@ export function outlineRows(index: PlanIndex, collapsed: ReadonlySet<string> = n
   return rows;
 }
 
-/** The kind one level below a parent of this kind, or null when nothing can sit under it. */
+/**
+ * The kind one level below a parent of this kind, or null when nothing can sit under it: the
+ * first kind after it (in the plan's order of kinds) that the core's rules let support it.
+ */
 export function childKind(kind: NodeKind): NodeKind | null {
-  switch (kind) {
-    case "org_goal":
-      return "team_goal";
-    case "team_goal":
-      return "strategy";
-    case "strategy":
-      return "initiative";
-    default:
-      return null;
-  }
+  const below = KIND_ORDER.slice(KIND_ORDER.indexOf(kind) + 1);
+  return below.find((child) => allows("supports", child, kind)) ?? null;
 }
 
 export type OutlineOp = { edit: Edit; select: string } | { refused: string };

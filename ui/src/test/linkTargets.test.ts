@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Node } from "../bindings/Node";
-import { allowedKinds, linkTargets } from "../model/linkTargets";
+import { allowedKinds, linkChoices, linkTargets } from "../model/linkTargets";
 
 const node = (id: string, kind: Node["kind"], title: string): Node => ({ id, kind, title, status: "active" }) as Node;
 
@@ -39,5 +39,14 @@ describe("link targets", () => {
     const best = linkTargets(many, PLAN[3], "supports", "goal", new Set(), 3);
     expect(best.total).toBe(500);
     expect(best.shown.map((n) => n.title), "the first three by title, without sorting all 500").toEqual(["Goal 0501", "Goal 0502", "Goal 0503"]);
+  });
+});
+
+describe("the kinds of link the Inspector offers", () => {
+  it("are those the core's rule book allows each kind of node", () => {
+    expect(linkChoices("org_goal"), "an org goal may support another, and be supported").toEqual(["supports", "supported_by"]);
+    expect(linkChoices("strategy")).toEqual(["supports", "supported_by", "allocates"]);
+    expect(linkChoices("initiative"), "nothing supports an initiative").toEqual(["supports", "allocates"]);
+    expect(linkChoices("resource"), "a resource only allocates").toEqual(["allocates"]);
   });
 });

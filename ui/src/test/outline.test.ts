@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Edit } from "../bindings/Edit";
-import { addSibling, indent, outdent, outlineRows } from "../model/outline";
+import { addSibling, childKind, indent, outdent, outlineRows } from "../model/outline";
 import { buildIndex } from "../model/planIndex";
 import { filterRows } from "../views/Outline/OutlineView";
 import { FINDINGS, PLAN } from "./fixtures";
@@ -108,5 +108,15 @@ describe("a node the outline just made, moved to another level", () => {
     const held = buildIndex({ ...plan, links: [...plan.links, { kind: "supports" as const, from: "I1", to: "S-1" }] }, FINDINGS);
     const op = outdent(held, "S-1", outlineRows(held));
     expect(op, "an id others link to stays").toHaveProperty("select", "S-1");
+  });
+});
+
+describe("the kind a row takes under its parent (Tab)", () => {
+  it("is the next kind down that the core's rules let support the parent", () => {
+    expect(childKind("org_goal")).toBe("team_goal");
+    expect(childKind("team_goal")).toBe("strategy");
+    expect(childKind("strategy")).toBe("initiative");
+    expect(childKind("initiative"), "nothing supports an initiative").toBeNull();
+    expect(childKind("resource")).toBeNull();
   });
 });
