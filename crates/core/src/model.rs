@@ -62,6 +62,12 @@ impl NodeKind {
         matches!(self, NodeKind::OrgGoal | NodeKind::TeamGoal)
     }
 
+    /// Goals and strategies: what a leader must re-explain on the plan's cadence, and what
+    /// the `stale_review` rule reads the review log of (ALIGNMENT-RULES.md).
+    pub fn is_reviewed(self) -> bool {
+        self.is_goal() || self == NodeKind::Strategy
+    }
+
     /// Strategies and initiatives: the things that *do* something for a goal.
     pub fn is_action(self) -> bool {
         matches!(self, NodeKind::Strategy | NodeKind::Initiative)

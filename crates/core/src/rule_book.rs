@@ -27,6 +27,9 @@ pub struct RuleBook {
     pub brief_kinds: Vec<NodeKind>,
     /// The formats a brief is written in, the default first.
     pub brief_formats: Vec<ReportFormat>,
+    /// The kinds of node that keep a review log and can go stale: what a briefing records
+    /// a review on.
+    pub reviewed_kinds: Vec<NodeKind>,
 }
 
 /// One allowed pair of node kinds for a link kind.
@@ -79,6 +82,10 @@ pub fn rule_book() -> RuleBook {
         score_sentence: SCORE_SENTENCE.to_owned(),
         brief_kinds: crate::report::brief::BRIEF_KINDS.to_vec(),
         brief_formats: crate::report::brief::BRIEF_FORMATS.to_vec(),
+        reviewed_kinds: NodeKind::ALL
+            .into_iter()
+            .filter(|kind| kind.is_reviewed())
+            .collect(),
     }
 }
 

@@ -27,4 +27,9 @@ brief_kinds: Array<NodeKind>,
 /**
  * The formats a brief is written in, the default first.
  */
-brief_formats: Array<ReportFormat>, };
+brief_formats: Array<ReportFormat>, 
+/**
+ * The kinds of node that keep a review log and can go stale: what a briefing records
+ * a review on.
+ */
+reviewed_kinds: Array<NodeKind>, };

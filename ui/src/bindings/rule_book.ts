@@ -156,5 +156,10 @@ export const RULE_BOOK: RuleBook = {
     "pdf",
     "html",
     "md"
+  ],
+  "reviewed_kinds": [
+    "org_goal",
+    "team_goal",
+    "strategy"
   ]
 };

@@ -5,6 +5,7 @@ import type { Edit } from "../bindings/Edit";
 import type { Node } from "../bindings/Node";
 import type { Review } from "../bindings/Review";
 import { kindRank, type PlanIndex } from "./planIndex";
+import { reviewedKind } from "./rules";
 
 /** What a briefing is about: a team's work, or one node's throughline. */
 export type BriefingScope = { team: string } | { node: string };
@@ -73,8 +74,8 @@ export function briefingSteps(index: PlanIndex, scope: BriefingScope): BriefingS
   return steps;
 }
 
-/** Goals and strategies carry the review log (initiatives are shown, not reviewed). */
-export const isReviewed = (node: Node) => node.kind === "org_goal" || node.kind === "team_goal" || node.kind === "strategy";
+/** A briefing records a review on the kinds the core asks to be re-explained: goals and strategies (initiatives are shown, not reviewed). */
+export const isReviewed = (node: Node) => reviewedKind(node.kind);
 
 /** One review entry: today's date, and audience and note only when written. */
 export function review(date: string, audience: string, note: string): Review {

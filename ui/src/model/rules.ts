@@ -35,6 +35,11 @@ export function briefable(kind: NodeKind): boolean {
   return RULE_BOOK.brief_kinds.includes(kind);
 }
 
+/** Whether nodes of this kind are asked to be re-explained on the cadence (the stale-review rule reads their log). */
+export function reviewedKind(kind: NodeKind): boolean {
+  return RULE_BOOK.reviewed_kinds.includes(kind);
+}
+
 /** The formats the core writes a brief in, the default first. */
 export const BRIEF_FORMATS: ReportFormat[] = RULE_BOOK.brief_formats;
 

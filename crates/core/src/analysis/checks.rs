@@ -236,7 +236,7 @@ pub(super) fn missing_why(node: &Node, found: &mut Vec<Finding>) {
 #[inline]
 pub(super) fn stale_review(facts: &Facts, node: &Node, as_of: NaiveDate, found: &mut Vec<Finding>) {
     let kind = node.kind;
-    if !(kind.is_goal() || kind == NodeKind::Strategy) || !node.status.is_open() {
+    if !kind.is_reviewed() || !node.status.is_open() {
         return;
     }
     let title = Quoted(&node.title);
