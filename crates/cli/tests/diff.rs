@@ -523,3 +523,68 @@ fn a_team_report_since_a_baseline_lists_the_team_changes() {
     assert!(section.contains(chatbot), "{section}");
     assert!(!section.contains(monitoring), "{section}");
 }
+
+/// The gate as a plan kept in git meets it: an error the plan brings fails `diff`, the same
+/// error accepted knowingly passes, and taking the acceptance back fails it again, each
+/// saying so.
+#[test]
+fn the_diff_gate_lets_an_accepted_error_through_and_says_so() {
+    let dir = folder_with_sample();
+    let sample: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("plan.json")).expect("the sample"),
+    )
+    .expect("JSON");
+    // Cut the landing zone's line up: it becomes an orphan, an error.
+    let mut orphaned = sample.clone();
+    orphaned["links"]
+        .as_array_mut()
+        .expect("links")
+        .retain(|link| !(link["kind"] == "supports" && link["from"] == "I-LANDINGZONE"));
+    let mut accepted = orphaned.clone();
+    accepted["accepted"]
+        .as_array_mut()
+        .expect("the sample accepts a finding already")
+        .push(serde_json::json!({
+            "rule": "orphan", "node": "I-LANDINGZONE", "reason": "Re-planned under the new cloud strategy in Q1"
+        }));
+    for (name, plan) in [("orphaned.json", &orphaned), ("accepted.json", &accepted)] {
+        std::fs::write(dir.path().join(name), plan.to_string()).expect("written");
+    }
+    let landing_zone = "\u{201c}Build the production Azure landing zone\u{201d}";
+
+    let failing = diff(dir.path(), "plan.json", "orphaned.json", "text");
+    assert_eq!(
+        failing.code, 1,
+        "a new error fails the gate: {}",
+        failing.stdout
+    );
+    assert!(failing.stdout.contains(landing_zone), "{}", failing.stdout);
+
+    let passing = diff(dir.path(), "plan.json", "accepted.json", "text");
+    assert_eq!(
+        passing.code, 0,
+        "the same error accepted passes: {}",
+        passing.stdout
+    );
+    assert!(
+        passing.stdout.contains(&format!(
+            "Accepted: Not linked to an organizational goal on {landing_zone} (Re-planned under the new cloud strategy in Q1)."
+        )),
+        "{}",
+        passing.stdout
+    );
+
+    let withdrawn = diff(dir.path(), "accepted.json", "orphaned.json", "text");
+    assert_eq!(
+        withdrawn.code, 1,
+        "taking it back fails again: {}",
+        withdrawn.stdout
+    );
+    assert!(
+        withdrawn.stdout.contains(&format!(
+            "No longer accepted: Not linked to an organizational goal on {landing_zone}."
+        )),
+        "{}",
+        withdrawn.stdout
+    );
+}
