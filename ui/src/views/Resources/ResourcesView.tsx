@@ -67,7 +67,7 @@ export function ResourcesView() {
                   <tr className={`resource-row${over ? " over" : ""}${state.selected === r.id ? " selected" : ""}`}
                     data-testid={`resource-row-${r.id}`} onClick={() => dispatch({ type: "select", id: r.id })}>
                     <td><div className="resource-name">
-                      <button type="button" className="twisty" aria-label={expanded ? "Hide allocations" : "Show allocations"}
+                      <button type="button" className="twisty" data-testid={`resource-toggle-${r.id}`} aria-label={expanded ? "Hide allocations" : "Show allocations"}
                         onClick={(e) => { e.stopPropagation(); toggle(r.id); }}>
                         <Icon name={expanded ? "chevronDown" : "chevronRight"} size={12} />
                       </button>
