@@ -248,3 +248,67 @@ fn a_quick_what_if_shows_its_impact_and_changes_nothing_until_made() {
     app.ok("undo", json!({}));
     assert_eq!(export(&path), before);
 }
+
+/// Compare with another plan: Rust asks for the file, answers the difference from it to
+/// the plan by titles, follows later edits, and refuses a file that is not a plan.
+#[test]
+fn another_plan_is_compared_through_the_dialog_and_again_after_an_edit() {
+    let workspace = Workspace::new();
+    let path = sample_file(&workspace);
+    let app = start(workspace.launch(Some(&path)));
+    assert_eq!(
+        app.ok("compare_file_again", json!({})),
+        Value::Null,
+        "nothing chosen yet"
+    );
+    workspace.answer_open(None);
+    assert_eq!(app.ok("compare_file", json!({})), Value::Null, "cancelled");
+
+    let draft = workspace.path("last-quarter.json");
+    let mut older = sample_plan();
+    older
+        .apply(throughline_core::Edit::RemoveNode {
+            id: "I-MONITORING".to_owned(),
+        })
+        .expect("the sample's initiative can go");
+    throughline_core::interchange::write_file(&draft, &older.to_plan()).expect("written");
+    workspace.answer_open(Some(&draft));
+    let reading = app.ok("compare_file", json!({}));
+    assert_eq!(reading["old_label"], json!("last-quarter.json"));
+    assert_eq!(reading["marks"]["I-MONITORING"], json!("added"));
+
+    let state = app.current();
+    app.ok(
+        "apply_edit",
+        retitle(&state, "I-PORTAL", "Portal, phase one"),
+    );
+    let again = app.ok("compare_file_again", json!({}));
+    assert_eq!(
+        again["marks"]["I-PORTAL"],
+        json!("changed"),
+        "the edit shows"
+    );
+    assert!(
+        lines(&again)
+            .iter()
+            .any(|line| line.contains("\u{201c}Portal, phase one\u{201d}")),
+        "{:?}",
+        lines(&again)
+    );
+
+    let notes = workspace.path("notes.txt");
+    std::fs::write(&notes, "not a plan").expect("written");
+    workspace.answer_open(Some(&notes));
+    let error = app.refused("compare_file", json!({}));
+    assert!(
+        error["message"]
+            .as_str()
+            .is_some_and(|message| message.contains("notes.txt")),
+        "the refusal names the file: {error}"
+    );
+    assert_eq!(
+        app.ok("compare_file_again", json!({}))["old_label"],
+        json!("last-quarter.json"),
+        "a refused file leaves the chosen one"
+    );
+}

@@ -63,6 +63,8 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> taur
             what_if_commands::list_baselines,
             what_if_commands::take_baseline,
             what_if_commands::compare_baseline,
+            what_if_commands::compare_file,
+            what_if_commands::compare_file_again,
             what_if_commands::start_scenario,
             what_if_commands::discard_scenario,
             what_if_commands::apply_scenario,
@@ -110,5 +112,6 @@ pub fn install<R: Runtime>(app: &tauri::AppHandle<R>, launch: &Launch) -> Result
     state.set_sample(data_dir.join(SAMPLE_FILE_NAME));
     state.open_in_background(move || startup::open(&chosen));
     app.manage(state);
+    app.manage(what_if_commands::ComparedFile::default());
     Ok(())
 }

@@ -92,6 +92,32 @@ async fn a_cio_compares_with_a_baseline_tries_scenarios_and_quick_what_ifs() {
     app.wait_presence("map-mark-G-E2E", true, "the new goal is marked on the map")
         .await;
 
+    // 3b. Compare with another plan: last quarter's JSON export, chosen in the (stand-in)
+    // dialog; the baseline is a pick away again.
+    let last_quarter = plan.path("last-quarter.json");
+    throughline_core::interchange::write_file(
+        &last_quarter,
+        &throughline_core::sample::sample_plan().to_plan(),
+    )
+    .expect("last quarter's plan is written");
+    plan.answer_open_dialog(Some(&last_quarter));
+    app.click("nav-compare").await;
+    app.click("compare-file").await;
+    app.wait_text("compare-sides", "name the other plan", |text| {
+        text.contains("last-quarter.json against the plan")
+    })
+    .await;
+    app.wait_text("compare-diff", "name the new goal by its title", |text| {
+        text.contains("Organizational goal “Open a second market”")
+    })
+    .await;
+    app.screenshot("issue11-compare-file").await;
+    app.select("compare-baseline", "Board review 2027-Q1").await;
+    app.wait_text("compare-sides", "go back to the baseline", |text| {
+        text.contains("Board review 2027-Q1 as the board saw it")
+    })
+    .await;
+
     // 4. A scenario: the leader edits freely; the plan file is not touched; discarded.
     let before = export(&path);
     file_menu(&app, "file-start-scenario").await;

@@ -50,6 +50,10 @@ export const roadmap = (grouping: RoadmapGrouping) => call<Roadmap>("roadmap", {
 export const listBaselines = () => call<Baseline[]>("list_baselines");
 export const takeBaseline = (name: string) => call<Baseline[]>("take_baseline", { name });
 export const compareBaseline = (name: string) => call<DiffReading>("compare_baseline", { name });
+/** Rust asks the user for another plan and keeps it; null when cancelled. */
+export const compareFile = () => call<DiffReading | null>("compare_file");
+/** The plan chosen in compareFile, read again (after an edit); null when none was chosen. */
+export const compareFileAgain = () => call<DiffReading | null>("compare_file_again");
 export const startScenario = () => call<PlanState>("start_scenario");
 export const discardScenario = () => call<PlanState>("discard_scenario");
 export const applyScenario = () => call<PlanState>("apply_scenario");

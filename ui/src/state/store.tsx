@@ -10,7 +10,8 @@ import { buildIndex, updateIndex, type PlanIndex } from "../model/planIndex";
 export type View = "map" | "outline" | "findings" | "resources" | "teams" | "roadmap" | "compare";
 
 /** The baseline the plan was last compared with, and the difference; its changes are marked on the map. */
-export type Comparison = { baseline: string; reading: DiffReading };
+/** What Compare shows: the difference since a baseline of the plan file, or (`baseline` null) from another plan Rust asked the user for. */
+export type Comparison = { baseline: string | null; reading: DiffReading };
 
 export type Toast = {
   id: number;
