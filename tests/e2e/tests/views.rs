@@ -177,6 +177,14 @@ async fn findings_are_grouped_collapsible_and_searched_and_a_selection_opens_at_
     let gap = "finding-capability_gap-S-OBSERVE";
     app.wait_presence(gap, true, "capability gaps are listed")
         .await;
+    // The score heads the findings, as the gauge shows it, with the core's counts.
+    let score = app.text("findings-score").await;
+    let gauge = app.text("score-text").await;
+    assert!(
+        score.starts_with(&format!("Alignment score {}: ", gauge.trim()))
+            && score.contains("goals, strategies and initiatives aligned"),
+        "{score:?} against the gauge's {gauge:?}"
+    );
     assert_eq!(
         app.attribute("findings-group-capability_gap", "aria-expanded")
             .await

@@ -9,7 +9,7 @@ import { AcceptedNote, AcceptFinding } from "../../components/AcceptFinding";
 import { findingMatches, isFilterActive } from "../../model/filter";
 import { formatAmount } from "../../model/format";
 import { COLLAPSE_TEAMS_ABOVE, findingRows, type FindingRow } from "../../model/findingGroups";
-import { RULE, RULE_ORDER, SCORE_SENTENCE } from "../../model/rules";
+import { RULE, RULE_ORDER, SCORE_SENTENCE, scoreText } from "../../model/rules";
 import { usePlan } from "../../state/store";
 import { Icon, KindGlyph, SeverityIcon } from "../../theme/icons";
 
@@ -64,6 +64,9 @@ export function FindingsView() {
       <div className="view-header">
         <h1>Findings</h1>
         <p className="muted">
+          <strong className="findings-score" data-testid="findings-score">
+            Alignment score {scoreText(planState.analysis.summary)}: {planState.score_counts_text}.
+          </strong>{" "}
           {formatAmount(findings.length)} finding{findings.length === 1 ? "" : "s"}
           {accepted ? `, ${formatAmount(accepted)} of them accepted knowingly` : ""}, judged as of {as_of}.
           {filtering ? ` ${formatAmount(shown.length)} match the search and filters.` : ""} {SCORE_SENTENCE}
