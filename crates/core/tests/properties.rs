@@ -1659,7 +1659,7 @@ proptest! {
         spec in plan_spec(true, false),
         every in 0usize..3,
         drops in prop::collection::vec(any::<usize>(), 0..3),
-        scales in prop::collection::vec((any::<usize>(), 0u32..30), 0..3),
+        scales in prop::collection::vec((any::<usize>(), 0u32..30, any::<Option<usize>>()), 0..3),
     ) {
         let graph = with_acceptances(build(&spec), every, None);
         let plan = graph.to_plan();
@@ -1672,9 +1672,22 @@ proptest! {
             }));
         }
         if !resources.is_empty() {
-            changes.extend(scales.iter().map(|(at, tenths)| WhatIfChange::Scale {
-                resource: resources[at % resources.len()].id.clone(),
-                factor: f64::from(*tenths) / 10.0,
+            changes.extend(scales.iter().map(|(at, tenths, one)| {
+                let resource = resources[at % resources.len()].id.clone();
+                let factor = f64::from(*tenths) / 10.0;
+                let given: Vec<&str> = plan.links.iter()
+                    .filter(|link| link.kind == LinkKind::Allocates && link.from == resource)
+                    .map(|link| link.to.as_str())
+                    .collect();
+                // One of its allocations when it makes any, else all of them.
+                match one {
+                    Some(pick) if !given.is_empty() => WhatIfChange::ScaleAllocation {
+                        to: given[pick % given.len()].to_owned(),
+                        resource,
+                        factor,
+                    },
+                    _ => WhatIfChange::Scale { resource, factor },
+                }
             }));
         }
         let analysis = analyse(&graph, as_of());

@@ -214,5 +214,36 @@ async fn a_cio_compares_with_a_baseline_tries_scenarios_and_quick_what_ifs() {
     })
     .await;
 
+    // 7. Scaling one allocation: the reset bot's share (70,000 since step 6) halves, the
+    // portal's stays.
+    app.wait_presence("what-if-impact", false, "done").await;
+    app.select("what-if-scale-target", "I-RESETBOT").await;
+    app.fill("what-if-percent", "50").await;
+    app.click("what-if-scale").await;
+    let impact = app
+        .wait_text("what-if-impact", "ask about one allocation", |text| {
+            text.contains("Password reset chatbot in Teams")
+        })
+        .await;
+    assert!(
+        impact.contains("gives \u{201c}Password reset chatbot in Teams\u{201d} to 50%"),
+        "the question names the one allocation: {impact}"
+    );
+    app.screenshot("issue11-what-if-one-allocation").await;
+    app.click("what-if-do").await;
+    let amount_to = |text: &str, to: &str| -> Option<f64> {
+        let plan: serde_json::Value = serde_json::from_str(text).ok()?;
+        plan["links"].as_array()?.iter().find_map(|link| {
+            (link["from"] == "R-SD-BUDGET" && link["to"] == to)
+                .then(|| link["amount"].as_f64())
+                .flatten()
+        })
+    };
+    wait_file(&path, "halve the reset bot's share only", |text| {
+        amount_to(text, "I-RESETBOT") == Some(35_000.0)
+            && amount_to(text, "I-PORTAL") == Some(240_000.0)
+    })
+    .await;
+
     app.close().await;
 }

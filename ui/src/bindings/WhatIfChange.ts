@@ -3,4 +3,4 @@
 /**
  * One hypothetical change to a plan.
  */
-export type WhatIfChange = { "op": "drop", id: string, } | { "op": "scale", resource: string, factor: number, };
+export type WhatIfChange = { "op": "drop", id: string, } | { "op": "scale", resource: string, factor: number, } | { "op": "scale_allocation", resource: string, to: string, factor: number, };

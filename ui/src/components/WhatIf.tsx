@@ -1,5 +1,6 @@
 //! Quick what-ifs from the Inspector: drop this node, remove this resource, or scale its
-//! allocations, with the impact the core works out shown first; nothing changes until "Do it".
+//! allocations (all of them, or the one to a chosen strategy or initiative), with the impact
+//! the core works out shown first; nothing changes until "Do it".
 import { useState } from "react";
 import type { DiffReading } from "../bindings/DiffReading";
 import type { Node } from "../bindings/Node";
@@ -14,10 +15,12 @@ import { DiffSummary } from "./DiffSummary";
 type Asked = { what: string; changes: WhatIfChange[]; reading: DiffReading };
 
 export function WhatIf({ node }: { node: Node }) {
-  const { dispatch } = usePlan();
+  const { dispatch, index } = usePlan();
   const actions = useScenarioActions();
   const { undo } = useActions();
   const [percent, setPercent] = useState("70");
+  // "" scales every allocation of the resource; an id, only the one to that node.
+  const [only, setOnly] = useState("");
   const [asked, setAsked] = useState<Asked | null>(null);
   const isResource = node.kind === "resource";
   const factor = Number(percent) / 100;
@@ -36,6 +39,13 @@ export function WhatIf({ node }: { node: Node }) {
     if (done) showInfo(dispatch, `Done: ${asked.what}.`, { label: "Undo", run: () => void undo() });
   };
   const drop = isResource ? "Remove this resource" : `Drop this ${KIND_STYLE[node.kind].label.toLowerCase()}`;
+  const allocations = isResource ? (index.allocationsFrom.get(node.id) ?? []) : [];
+  const target = allocations.some((link) => link.to === only) ? index.nodes.get(only) : undefined;
+  const scale = (): [string, WhatIfChange[]] =>
+    target
+      ? [`scale what “${node.title}” gives “${target.title}” to ${percent}%`,
+        [{ op: "scale_allocation", resource: node.id, to: target.id, factor }]]
+      : [`scale what “${node.title}” gives out to ${percent}%`, [{ op: "scale", resource: node.id, factor }]];
 
   return (
     <section className="inspector-section what-if" data-testid="what-if">
@@ -58,9 +68,17 @@ export function WhatIf({ node }: { node: Node }) {
           {isResource ? (
             <span className="what-if-scale">
               <button type="button" data-testid="what-if-scale" disabled={!Number.isFinite(factor) || factor < 0}
-                onClick={() => void ask(`scale what “${node.title}” gives out to ${percent}%`, [{ op: "scale", resource: node.id, factor }])}>
-                Scale its allocations to
+                onClick={() => void ask(...scale())}>
+                Scale
               </button>
+              <select data-testid="what-if-scale-target" aria-label="Which allocations" value={target ? only : ""}
+                onChange={(event) => setOnly(event.target.value)}>
+                <option value="">all its allocations</option>
+                {allocations.map((link) => (
+                  <option key={link.to} value={link.to}>what goes to {index.nodes.get(link.to)?.title ?? link.to}</option>
+                ))}
+              </select>
+              <span>to</span>
               <input type="number" min={0} step={5} aria-label="Percent" data-testid="what-if-percent" value={percent}
                 onChange={(event) => setPercent(event.target.value)} />
               <span>%</span>

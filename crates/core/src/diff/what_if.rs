@@ -1,5 +1,5 @@
-//! Quick what-ifs: the plan with a node dropped or a resource scaled, compared with the
-//! plan as it is, and nothing written.
+//! Quick what-ifs: the plan with a node dropped, a resource scaled or one of its
+//! allocations scaled, compared with the plan as it is, and nothing written.
 
 use std::collections::BTreeSet;
 
@@ -24,6 +24,27 @@ pub enum WhatIfChange {
     Drop { id: String },
     /// Every amount this resource allocates, multiplied by `factor` (0.7: 30% less).
     Scale { resource: String, factor: f64 },
+    /// The amount this resource allocates to `to` alone, multiplied by `factor`.
+    ScaleAllocation {
+        resource: String,
+        to: String,
+        factor: f64,
+    },
+}
+
+impl WhatIfChange {
+    /// The resource a scaling scales, and the one target it is limited to.
+    fn scaled(&self) -> Option<(&str, Option<&str>, f64)> {
+        match self {
+            WhatIfChange::Drop { .. } => None,
+            WhatIfChange::Scale { resource, factor } => Some((resource, None, *factor)),
+            WhatIfChange::ScaleAllocation {
+                resource,
+                to,
+                factor,
+            } => Some((resource, Some(to), *factor)),
+        }
+    }
 }
 
 /// The changes as one edit of `plan`: scalings first, then drops, so that a resource
@@ -31,23 +52,20 @@ pub enum WhatIfChange {
 ///
 /// # Errors
 /// [`Error::UnknownNode`] for an id the plan does not have; [`Error::InvalidField`] for
-/// scaling something that is not a resource, or by a factor that is negative or not a
-/// number.
+/// scaling something that is not a resource, an allocation the resource does not make,
+/// or by a factor that is negative or not a number.
 pub fn what_if_edit(plan: &PlanGraph, changes: &[WhatIfChange]) -> Result<Edit> {
     let dropped: BTreeSet<&str> = changes
         .iter()
         .filter_map(|change| match change {
             WhatIfChange::Drop { id } => Some(id.as_str()),
-            WhatIfChange::Scale { .. } => None,
+            WhatIfChange::Scale { .. } | WhatIfChange::ScaleAllocation { .. } => None,
         })
         .collect();
     let mut edits = Vec::new();
-    for change in changes {
-        let WhatIfChange::Scale { resource, factor } = change else {
-            continue;
-        };
+    for (resource, only_to, factor) in changes.iter().filter_map(WhatIfChange::scaled) {
         let node = plan.node(resource).ok_or_else(|| Error::UnknownNode {
-            id: resource.clone(),
+            id: resource.to_owned(),
         })?;
         if node.kind != NodeKind::Resource {
             return Err(Error::field(
@@ -58,25 +76,35 @@ pub fn what_if_edit(plan: &PlanGraph, changes: &[WhatIfChange]) -> Result<Edit> 
                 ),
             ));
         }
-        if !factor.is_finite() || *factor < 0.0 {
+        if !factor.is_finite() || factor < 0.0 {
             return Err(Error::field(
                 format!("scale {}", Literal(resource)),
                 format!("the factor must be a number of 0 or more, like 0.7; got {factor}"),
             ));
         }
-        if dropped.contains(resource.as_str()) {
+        let allocations: Vec<Link> = plan
+            .links_of(resource)
+            .into_iter()
+            .filter(|link| link.kind == LinkKind::Allocates && link.from == resource)
+            .filter(|link| only_to.is_none_or(|to| link.to == to))
+            .collect();
+        if let Some(to) = only_to
+            && allocations.is_empty()
+        {
+            return Err(Error::field(
+                format!("scale {} to {}", Literal(resource), Literal(to)),
+                format!("{} allocates nothing to it", Literal(resource)),
+            ));
+        }
+        if dropped.contains(resource) {
             continue;
         }
-        for link in plan.links_of(resource) {
-            if link.kind == LinkKind::Allocates && link.from == *resource {
-                edits.push(Edit::UpdateLink {
-                    link: Link {
-                        amount: link.amount.map(|amount| amount * factor),
-                        ..link
-                    },
-                });
-            }
-        }
+        edits.extend(allocations.into_iter().map(|link| Edit::UpdateLink {
+            link: Link {
+                amount: link.amount.map(|amount| amount * factor),
+                ..link
+            },
+        }));
     }
     let mut seen = BTreeSet::new();
     for id in dropped {
@@ -137,4 +165,62 @@ fn touched(plan: &PlanGraph, edit: &Edit) -> (BTreeSet<String>, BTreeSet<crate::
         }
     }
     (nodes, links)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample::sample_plan;
+
+    fn amounts(plan: &PlanGraph, resource: &str) -> Vec<(String, Option<f64>)> {
+        plan.links_of(resource)
+            .into_iter()
+            .filter(|link| link.kind == LinkKind::Allocates && link.from == resource)
+            .map(|link| (link.to, link.amount))
+            .collect()
+    }
+
+    #[test]
+    fn scaling_one_allocation_leaves_the_resources_others_as_they_are() {
+        let plan = sample_plan();
+        let before = amounts(&plan, "R-INFRA-TIME");
+        let edit = what_if_edit(
+            &plan,
+            &[WhatIfChange::ScaleAllocation {
+                resource: "R-INFRA-TIME".to_owned(),
+                to: "I-MONITORING".to_owned(),
+                factor: 0.5,
+            }],
+        )
+        .expect("the sample's resource allocates to the initiative");
+        let mut changed = plan.clone();
+        changed.apply(edit).expect("applies");
+        let after = amounts(&changed, "R-INFRA-TIME");
+        for ((to, was), (_, now)) in before.iter().zip(&after) {
+            let expected = if to == "I-MONITORING" {
+                was.map(|amount| amount * 0.5)
+            } else {
+                *was
+            };
+            assert_eq!(*now, expected, "{to}");
+        }
+    }
+
+    #[test]
+    fn scaling_an_allocation_the_resource_does_not_make_is_refused_by_name() {
+        let error = what_if_edit(
+            &sample_plan(),
+            &[WhatIfChange::ScaleAllocation {
+                resource: "R-INFRA-TIME".to_owned(),
+                to: "I-FIDO2".to_owned(),
+                factor: 0.5,
+            }],
+        )
+        .expect_err("the infrastructure engineers give nothing to the security keys");
+        let message = error.to_string();
+        assert!(
+            message.contains("R-INFRA-TIME") && message.contains("I-FIDO2"),
+            "{message}"
+        );
+    }
 }
