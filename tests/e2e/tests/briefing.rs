@@ -1,7 +1,8 @@
 //! Explaining and re-explaining the plan, in the real window: a team briefing walked with the
 //! keyboard (arrows, a clicker's PageUp/PageDown, Space) and recorded, which clears the
 //! stale-review findings of the goals and strategies shown and survives a restart in their
-//! review logs; "Mark reviewed today" adding a log entry; and the roadmap showing the
+//! review logs; "Mark reviewed today" adding a log entry; a briefing started from one node
+//! in the Inspector; and the roadmap showing the
 //! sample's work, with a target date moved by keyboard and by drag.
 //!
 //! Needs a display, tauri-driver and the app built with `--features custom-protocol`:
@@ -240,6 +241,28 @@ async fn mark_reviewed_today_logs_an_entry_and_the_roadmap_moves_target_dates_by
         entries[0].starts_with("2026-11-23") && entries[0].contains("Board"),
         "{entries:?}"
     );
+
+    // A briefing from one node: the Inspector's button walks its line, goal first.
+    select_in_outline(&app, "S-ZEROTRUST").await;
+    app.click("inspector-briefing").await;
+    on_slide(
+        &app,
+        "G-SECURE",
+        "a node's briefing starts at the org goal it serves",
+    )
+    .await;
+    let progress = app.text("briefing-progress").await;
+    assert!(
+        progress.contains("of 5"),
+        "its goal, team goal, itself and its two initiatives: {progress}"
+    );
+    for (step, id) in [(1, "TG-MFA"), (2, "S-ZEROTRUST"), (3, "I-FIDO2")] {
+        press(&app, Key::Right).await;
+        on_slide(&app, id, &format!("step {step} down the strategy's line")).await;
+    }
+    press(&app, Key::Escape).await;
+    app.wait_presence("briefing", false, "Esc leaves the briefing")
+        .await;
 
     // The roadmap shows the sample's work by org goal, with today, late and loose work.
     app.click("nav-roadmap").await;

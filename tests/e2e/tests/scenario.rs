@@ -1,7 +1,8 @@
 //! Issue 11 in the real window: take a baseline, change the plan, compare and see the
-//! change (in sentences and on the map); start a scenario, edit it, see its impact,
-//! discard it and find the plan file unchanged; apply another and undo it; and a quick
-//! what-if from the Inspector that shows its impact and changes nothing until "Do it".
+//! change (in sentences and on the map), then compare with another plan file; start a
+//! scenario, edit it, see its impact, discard it and find the plan file unchanged; apply
+//! another and undo it; and quick what-ifs from the Inspector (drop, scale a resource,
+//! scale one allocation) that show their impact and change nothing until "Do it".
 //!
 //! Needs a display, tauri-driver and the app built with `--features custom-protocol`:
 //!   xvfb-run -a -s "-screen 0 1280x800x24" cargo test -p throughline-e2e --locked \
@@ -186,6 +187,25 @@ async fn a_cio_compares_with_a_baseline_tries_scenarios_and_quick_what_ifs() {
     .await;
 
     // 6. A quick what-if shows its impact and changes nothing until "Do it".
+    // A drop asked about and cancelled changes nothing.
+    select_in_outline(&app, "I-TAGGING").await;
+    app.click("what-if-drop").await;
+    let impact = app
+        .wait_text(
+            "what-if-impact",
+            "show what dropping the initiative does",
+            |text| text.contains("Tag every cloud resource with a cost centre"),
+        )
+        .await;
+    assert!(
+        impact.to_lowercase().contains("drop"),
+        "the question says what: {impact}"
+    );
+    app.click("what-if-cancel").await;
+    app.wait_presence("what-if-impact", false, "cancelled")
+        .await;
+    assert_eq!(export(&path), before, "asking to drop changes nothing");
+
     select_in_outline(&app, "R-SD-BUDGET").await;
     app.fill("what-if-percent", "200").await;
     app.click("what-if-scale").await;
