@@ -1,12 +1,16 @@
 //! Finding one's way in the real window: the search box (its count, its list, Enter selects the
 //! first match), the filters and Escape clearing them; the Resources view putting an
 //! over-allocated resource first and clearing it when an amount is lowered in place; and a
-//! report exported for one team.
+//! report exported for one team; and a new plan opening empty, saying what to do first.
+//! One window at a time, as in the other files.
 //!
 //! Run as the other WebDriver tests (see desktop.rs):
 //!   xvfb-run -a -s "-screen 0 1280x800x24" cargo test -p throughline-e2e --test find -- --include-ignored
 
 use throughline_e2e::{App, Driver, TestPlan, test_id};
+
+/// One app window at a time: two cores do not run two WebKit apps and stay quick.
+static ONE_WINDOW: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// The sample's over-allocated resource: 6,800 hours given against 6,000.
 const OVER: &str = "R-INFRA-TIME";
@@ -26,6 +30,7 @@ async fn errors(app: &App) -> u32 {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display, tauri-driver and the app built with --features custom-protocol"]
 async fn search_filters_resources_and_a_team_report_work_in_the_window() {
+    let _one = ONE_WINDOW.lock().await;
     let plan = TestPlan::sample();
     let driver = Driver::start(&plan);
     let app = driver.session().await;
@@ -150,5 +155,52 @@ async fn search_filters_resources_and_a_team_report_work_in_the_window() {
         !report.contains("Migrate 120 virtual machines out of Leeds"),
         "and not another team's"
     );
+    app.close().await;
+}
+
+/// File > New plan: Rust asks where (the stand-in save dialog), the window opens on an empty
+/// map that says what to do first, and its button starts the plan with an org goal.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and the app built with --features custom-protocol"]
+async fn a_new_plan_opens_empty_and_says_what_to_do_first() {
+    let _one = ONE_WINDOW.lock().await;
+    let plan = TestPlan::sample();
+    let driver = Driver::start(&plan);
+    let app = driver.session().await;
+    app.click("file-menu-button").await;
+    app.click("file-new").await;
+    let first = app
+        .wait_text("add-first-goal", "offer the first org goal", |text| {
+            text.contains("organizational goal")
+        })
+        .await;
+    assert!(!first.is_empty());
+    let counts = app.text("status-counts").await;
+    assert!(
+        counts.contains("0 nodes"),
+        "the new plan is empty: {counts}"
+    );
+    app.click("add-first-goal").await;
+    app.wait_text("status-counts", "count the first goal", |text| {
+        text.contains("1 node")
+    })
+    .await;
+    let inspector = app.text("inspector").await;
+    assert!(
+        inspector.contains("Org goal"),
+        "the new goal is selected for its title: {inspector}"
+    );
+    let saved: Vec<_> = std::fs::read_dir(plan.save_dir())
+        .expect("the save folder")
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "throughline"))
+        .collect();
+    assert_eq!(
+        saved.len(),
+        1,
+        "the new plan file is where the dialog answered: {saved:?}"
+    );
+    let graph = throughline_core::store::load_plan(&saved[0]).expect("a plan file");
+    assert_eq!(graph.to_plan().nodes.len(), 1, "and holds the goal already");
     app.close().await;
 }
