@@ -61,6 +61,15 @@ impl OpenPlan {
     pub fn in_scenario(&self) -> bool {
         self.scenario.is_some()
     }
+
+    /// What a difference calls the side the window shows: the plan, or the scenario.
+    pub fn shown_label(&self) -> &'static str {
+        if self.in_scenario() {
+            crate::scenario::SCENARIO_LABEL
+        } else {
+            crate::scenario::PLAN_LABEL
+        }
+    }
 }
 
 /// A change of what the window shows: an edit, or a step through its undo history.

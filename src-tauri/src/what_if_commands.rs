@@ -15,7 +15,6 @@ use throughline_core::store::{Baseline, load_plan};
 use crate::dialogs::{JSON_PLAN, PLAN_FILE, choose_file_to_open};
 use crate::error::AppResult;
 use crate::models::{EditAnswer, PlanState};
-use crate::scenario::{PLAN_LABEL, SCENARIO_LABEL};
 use crate::state::{AppState, Step};
 
 /// The plan's baselines, oldest first.
@@ -39,11 +38,7 @@ pub async fn compare_baseline(state: State<'_, AppState>, name: String) -> AppRe
     state.read(|open, as_of| {
         let (baseline, old) = open.store.baseline(&name)?;
         let old_analysis = throughline_core::analyse(&old, baseline.taken_on);
-        let label = if open.in_scenario() {
-            SCENARIO_LABEL
-        } else {
-            PLAN_LABEL
-        };
+        let label = open.shown_label();
         let diff = diff_analysed(
             Side::new(&old, &baseline.name, baseline.taken_on),
             &old_analysis,
@@ -111,11 +106,7 @@ fn compare_with(state: &AppState, path: &Path) -> AppResult<DiffReading> {
         |name| name.to_string_lossy().into_owned(),
     );
     state.read(|open, as_of| {
-        let shown = if open.in_scenario() {
-            SCENARIO_LABEL
-        } else {
-            PLAN_LABEL
-        };
+        let shown = open.shown_label();
         let diff = diff_analysed(
             Side::new(&other, &label, as_of),
             &throughline_core::analyse(&other, as_of),
@@ -148,11 +139,7 @@ pub async fn what_if_impact(
     changes: Vec<WhatIfChange>,
 ) -> AppResult<DiffReading> {
     state.read(|open, as_of| {
-        let label = if open.in_scenario() {
-            SCENARIO_LABEL
-        } else {
-            PLAN_LABEL
-        };
+        let label = open.shown_label();
         let diff = what_if(
             Side::new(open.shown(), label, as_of),
             &open.shown_analysis(),
