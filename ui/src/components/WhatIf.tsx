@@ -66,23 +66,24 @@ export function WhatIf({ node }: { node: Node }) {
             {drop}
           </button>
           {isResource ? (
-            <span className="what-if-scale">
-              <button type="button" data-testid="what-if-scale" disabled={!Number.isFinite(factor) || factor < 0}
-                onClick={() => void ask(...scale())}>
-                Scale
-              </button>
+            <div className="what-if-scale">
               <select data-testid="what-if-scale-target" aria-label="Which allocations" value={target ? only : ""}
                 onChange={(event) => setOnly(event.target.value)}>
-                <option value="">all its allocations</option>
+                <option value="">All its allocations</option>
                 {allocations.map((link) => (
-                  <option key={link.to} value={link.to}>what goes to {index.nodes.get(link.to)?.title ?? link.to}</option>
+                  <option key={link.to} value={link.to}>What goes to {index.nodes.get(link.to)?.title ?? link.to}</option>
                 ))}
               </select>
-              <span>to</span>
-              <input type="number" min={0} step={5} aria-label="Percent" data-testid="what-if-percent" value={percent}
-                onChange={(event) => setPercent(event.target.value)} />
-              <span>%</span>
-            </span>
+              <span className="what-if-scale-row">
+                <button type="button" data-testid="what-if-scale" disabled={!Number.isFinite(factor) || factor < 0}
+                  onClick={() => void ask(...scale())}>
+                  Scale to
+                </button>
+                <input type="number" min={0} step={5} aria-label="Percent" data-testid="what-if-percent" value={percent}
+                  onChange={(event) => setPercent(event.target.value)} />
+                <span>%</span>
+              </span>
+            </div>
           ) : null}
         </div>
       )}
