@@ -149,9 +149,11 @@ impl Summary {
         if self.scored == 0 {
             "the plan has no goal, strategy or initiative yet".to_owned()
         } else {
+            // Thousands separated, as every other count people read (a big plan's 6,620).
             format!(
                 "{} of {} goals, strategies and initiatives aligned",
-                self.aligned, self.scored
+                crate::text::format_amount(self.aligned as f64),
+                crate::text::format_amount(self.scored as f64)
             )
         }
     }
@@ -213,5 +215,26 @@ impl Analysis {
         self.findings
             .iter()
             .filter(move |finding| finding.node == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_score_counts_read_with_thousands_separated() {
+        let summary = Summary {
+            error: 0,
+            warning: 0,
+            info: 0,
+            alignment_score: Some(6620.0 / 7823.0),
+            aligned: 6620,
+            scored: 7823,
+        };
+        assert_eq!(
+            summary.score_counts_text(),
+            "6,620 of 7,823 goals, strategies and initiatives aligned"
+        );
     }
 }
